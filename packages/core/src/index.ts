@@ -1,0 +1,10 @@
+export { parseBytes, formatBytes } from './bytes';
+export type { ByteSize, FormatBytesOptions } from './bytes';
+export { measureSizes, GZIP_LEVEL, BROTLI_QUALITY } from './sizes';
+export type { Sizes } from './sizes';
+export { createAssetMatcher } from './match';
+export type { AssetCondition, AssetConditions, AssetMatchOptions } from './match';
+export { validateOptions } from './validate';
+export type { Schema } from './validate';
+export { assetMatchSchemaProperties, byteSizeSchema } from './schema';
+export type { SchemaFragment } from './schema';
