@@ -1,0 +1,36 @@
+// Builds fixtures/example-app with a given config file through webpack's Node API.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const webpack = require('webpack');
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const appDir = path.join(repoRoot, 'fixtures/example-app');
+
+/**
+ * A config file exports `(env) => webpack.Configuration` with env keys `outDir`, `srcDir`, `cacheDir`,
+ * `upgrade` (see fixtures/example-app/README.md).
+ */
+export function loadConfig(configFile, env) {
+  const exported = require(path.resolve(repoRoot, configFile));
+  return typeof exported === 'function' ? exported(env) : exported;
+}
+
+/** Runs one build and closes the compiler (which persists a filesystem cache). Resolves with stats and time. */
+export function buildApp(configFile, env) {
+  const config = loadConfig(configFile, env);
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const compiler = webpack(config);
+    compiler.run((runError, stats) => {
+      compiler.close((closeError) => {
+        const error = runError ?? closeError;
+        if (error) return reject(error);
+        const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+        resolve({ stats, wallMs, outputDir: compiler.outputPath });
+      });
+    });
+  });
+}
