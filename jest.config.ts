@@ -4,7 +4,7 @@ import type { Config } from 'jest';
 // Type-checking happens in `npm run lint` (tsc --noEmit); ts-jest only transpiles (isolatedModules).
 const config: Config = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages'],
+  roots: ['<rootDir>/packages', '<rootDir>/fixtures'],
   testMatch: ['**/test/**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],

@@ -59,14 +59,17 @@ function moduleShares(statsJson, predicates) {
  * name to a module predicate; the share comes back under that name).
  */
 export async function measureBuild({ stats, outputDir }, predicates = {}) {
+  // `all: false` hides cached assets and folds concatenated modules into "dependent modules" groups;
+  // ask for each of them so every file and every module is listed.
   const statsJson = stats.toJson({
     all: false,
     assets: true,
+    cachedAssets: true,
     chunks: true,
     chunkModules: true,
     nestedModules: true,
+    dependentModules: true,
     cachedModules: true,
-    ids: true,
     publicPath: true,
   });
   const htmlAsset = statsJson.assets.find((asset) => asset.name.endsWith('.html'));
