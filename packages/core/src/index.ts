@@ -8,3 +8,5 @@ export { validateOptions } from './validate';
 export type { Schema } from './validate';
 export { assetMatchSchemaProperties, byteSizeSchema } from './schema';
 export type { SchemaFragment } from './schema';
+export { createLimiter } from './limit';
+export type { Limiter } from './limit';
