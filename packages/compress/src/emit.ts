@@ -1,0 +1,79 @@
+import type { AssetInfo, Compilation, WebpackError } from 'webpack';
+import type { Algorithm } from './algorithms';
+import type { Encoded } from './encode';
+import type { ManifestCollector } from './manifest';
+import type { FilenameTemplate, ResolvedOptions } from './options';
+
+export interface EmitContext {
+  compilation: Compilation;
+  options: ResolvedOptions;
+  algorithms: Algorithm[];
+  manifest?: ManifestCollector;
+  /** Builds a webpack error naming the plugin. */
+  error(message: string): WebpackError;
+  /** Counts encodings dropped because they did not reach minRatio. */
+  onRatioSkip(): void;
+}
+
+/** A template that derives the name from the original's keeps the original's immutability. */
+function keepsImmutable(template: FilenameTemplate): boolean {
+  return typeof template === 'string' && /\[(?:name|base|file)\]/.test(template);
+}
+
+function shouldDelete(option: ResolvedOptions['deleteOriginalAssets'], name: string): boolean {
+  return typeof option === 'function' ? option(name) : option !== false;
+}
+
+/**
+ * Emits the encodings of one asset, records them on the original's `related` info (or deletes the
+ * original when asked, after its encodings exist), and reports failures as webpack errors.
+ */
+export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContext): void {
+  const { compilation, options, algorithms } = context;
+  const { name, size, info } = candidate;
+  // An earlier asset's deletion (with its source map) may have removed this one.
+  if (!compilation.getAsset(name)) return;
+  const { RawSource } = compilation.compiler.webpack.sources;
+  const entry = context.manifest?.add(name, size);
+  const related: Record<string, string> = {};
+
+  outputs.forEach((output, index) => {
+    const algorithm = algorithms[index] as Algorithm;
+    if (output instanceof Error) {
+      compilation.errors.push(
+        context.error(`cannot compress "${name}" with ${algorithm.name}: ${output.message}`),
+      );
+      return;
+    }
+    if (output.length / size > options.minRatio) {
+      context.onRatioSkip();
+      return;
+    }
+    const template = options.filenames[algorithm.name];
+    const file = compilation.getPath(template, { filename: name });
+    const outputInfo: AssetInfo = { compressed: true };
+    if (info.immutable && keepsImmutable(template)) outputInfo.immutable = true;
+    compilation.emitAsset(file, new RawSource(output), outputInfo);
+    related[algorithm.name] = file;
+    if (entry) entry.encodings[algorithm.name] = { file, size: output.length };
+  });
+
+  if (Object.keys(related).length === 0) return;
+  if (shouldDelete(options.deleteOriginalAssets, name)) {
+    // webpack deletes an asset's `related` files with it: drop the source map from them to keep it.
+    if (options.deleteOriginalAssets === 'keep-source-map') {
+      compilation.updateAsset(
+        name,
+        (source) => source,
+        (old) => ({ ...old, related: { ...old?.related, sourceMap: null } }),
+      );
+    }
+    compilation.deleteAsset(name);
+  } else {
+    compilation.updateAsset(
+      name,
+      (source) => source,
+      (old) => ({ ...old, related: { ...old?.related, ...related } }),
+    );
+  }
+}

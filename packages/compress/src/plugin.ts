@@ -1,0 +1,98 @@
+import type { Compilation, Compiler } from 'webpack';
+import { createLimiter, validateOptions } from '@packwise/core';
+import { createAlgorithms } from './algorithms';
+import { emitEncoded } from './emit';
+import { encodeAll } from './encode';
+import type { EncodeCounts } from './encode';
+import { ManifestCollector } from './manifest';
+import { resolveOptions } from './options';
+import type { CompressPluginOptions, ResolvedOptions } from './options';
+import { optionsSchema } from './options-schema';
+import { createSelector } from './select';
+
+/** Used for hooks, cache, logger and error messages. */
+export const PLUGIN_NAME = 'PackwiseCompressPlugin';
+
+/** gzip and brotli (and zopfli) in one pass over the assets, cached and bounded. */
+export class CompressPlugin {
+  private readonly options: ResolvedOptions;
+  private readonly select: ReturnType<typeof createSelector>;
+
+  constructor(options: CompressPluginOptions = {}) {
+    validateOptions<CompressPluginOptions>(optionsSchema, options, '@packwise/compress');
+    this.options = resolveOptions(options);
+    this.select = createSelector(this.options);
+  }
+
+  apply(compiler: Compiler): void {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
+      const manifest = this.options.manifest ? new ManifestCollector() : undefined;
+      compilation.hooks.processAssets.tapPromise(
+        {
+          name: PLUGIN_NAME,
+          stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER,
+          additionalAssets: true,
+        },
+        (assets) => this.compressAssets(compilation, Object.keys(assets), manifest),
+      );
+    });
+  }
+
+  private async compressAssets(compilation: Compilation, names: string[], manifest?: ManifestCollector) {
+    const { webpack } = compilation.compiler;
+    const logger = compilation.getLogger(PLUGIN_NAME);
+    const error = (message: string) => new webpack.WebpackError(`${PLUGIN_NAME}: ${message}`);
+    const candidates = this.select(compilation, names);
+    if (candidates.length === 0 && !this.manifestMissing(compilation)) return;
+
+    const { algorithms, close } = createAlgorithms(this.options);
+    const counts: EncodeCounts = { computed: 0, cached: 0 };
+    let ratioSkipped = 0;
+    let done = 0;
+    const total = candidates.length * algorithms.length;
+    const reportProgress = webpack.ProgressPlugin.getReporter(compilation.compiler);
+    logger.time('compress');
+    try {
+      const encoded = await encodeAll(candidates, algorithms, {
+        cache: compilation.getCache(PLUGIN_NAME),
+        limit: createLimiter(this.options.parallel),
+        counts,
+        onProgress: () => reportProgress?.((done += 1) / total, `${done}/${total} encodings`),
+      });
+      // Emitting in asset order, after all work, keeps the output the same whatever finished first.
+      const context = {
+        compilation,
+        options: this.options,
+        algorithms,
+        manifest,
+        error,
+        onRatioSkip: () => (ratioSkipped += 1),
+      };
+      for (const asset of encoded) emitEncoded(asset, context);
+      if (manifest) this.emitManifest(compilation, manifest);
+    } catch (cause) {
+      compilation.errors.push(error(cause instanceof Error ? cause.message : String(cause)));
+    } finally {
+      await close();
+    }
+    logger.timeEnd('compress');
+    logger.log(
+      `${candidates.length} assets: ${counts.computed} encodings computed, ${counts.cached} from cache, ` +
+        `${ratioSkipped} above minRatio ${this.options.minRatio}`,
+    );
+  }
+
+  private manifestMissing(compilation: Compilation): boolean {
+    return this.options.manifest !== false && !compilation.getAsset(this.options.manifest);
+  }
+
+  private emitManifest(compilation: Compilation, manifest: ManifestCollector): void {
+    const file = this.options.manifest as string;
+    const source = new compilation.compiler.webpack.sources.RawSource(
+      `${JSON.stringify(manifest, null, 2)}\n`,
+    );
+    if (compilation.getAsset(file)) compilation.updateAsset(file, source);
+    else compilation.emitAsset(file, source);
+  }
+}
