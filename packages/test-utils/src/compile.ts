@@ -1,5 +1,5 @@
 import webpack from 'webpack';
-import type { Compiler, Configuration, Stats } from 'webpack';
+import type { Compiler, Configuration, MultiStats, Stats } from 'webpack';
 import { normalisePaths, readOutputFiles } from './output';
 import { makeTempDir, repoRoot } from './paths';
 
@@ -82,5 +82,27 @@ export async function compile(config: Configuration, options: CompilerOptions = 
     return await runCompiler(compiler);
   } finally {
     await closeCompiler(compiler);
+  }
+}
+
+/** Builds `configs` as one webpack MultiCompiler, each into its own temp dir, and closes it. */
+export async function compileMulti(configs: Configuration[]): Promise<BuildResult[]> {
+  const outputDirs = await Promise.all(configs.map(() => makeTempDir('packwise-out-')));
+  const compiler = webpack(
+    configs.map((config, index) => ({ ...config, output: { ...config.output, path: outputDirs[index] } })),
+  );
+  try {
+    const multiStats = await new Promise<MultiStats>((resolve, reject) =>
+      compiler.run((error, stats) =>
+        error || !stats ? reject(error ?? new Error('no stats')) : resolve(stats),
+      ),
+    );
+    return await Promise.all(
+      multiStats.stats.map((stats, index) => collectBuild(stats, outputDirs[index] as string)),
+    );
+  } finally {
+    await new Promise<void>((resolve, reject) =>
+      compiler.close((error) => (error ? reject(error) : resolve())),
+    );
   }
 }

@@ -1,4 +1,4 @@
-export { compile, createCompiler, runCompiler, closeCompiler, collectBuild } from './compile';
+export { compile, compileMulti, createCompiler, runCompiler, closeCompiler, collectBuild } from './compile';
 export type { BuildResult, CompilerOptions } from './compile';
 export { startWatch } from './watch';
 export type { WatchSession } from './watch';
