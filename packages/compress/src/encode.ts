@@ -40,7 +40,9 @@ export async function encodeAll(
 ): Promise<Encoded[]> {
   return Promise.all(
     candidates.map(async (candidate) => {
-      const etag = cache.getLazyHashedEtag(candidate.source);
+      // A string etag: the memory cache compares etags by identity, and a rebuild may re-render an unchanged
+      // asset as a new source object whose lazy etag would never match.
+      const etag = cache.getLazyHashedEtag(candidate.source).toString();
       const outputs = await Promise.all(
         algorithms.map(async (algorithm) => {
           const item = cache.getItemCache(

@@ -1,5 +1,7 @@
+import { cp, readdir, utimes } from 'node:fs/promises';
+import path from 'node:path';
 import type { Configuration } from 'webpack';
-import { decompress, fixturePath } from '@packwise/test-utils';
+import { decompress, fixturePath, makeTempDir } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import { PLUGIN_NAME } from '@packwise/compress';
 
@@ -55,4 +57,55 @@ export function compressCounts(build: BuildResult): CompressCounts {
     counts.cached += Number(match[3]);
   }
   return counts;
+}
+
+/** fixtures/compress's emitted files the plugin compresses by default: scripts and the SVG, not PNG/WOFF2. */
+export const COMPRESSIBLE = /\.(js|svg)$/;
+
+export function compressibleOriginals(build: BuildResult): string[] {
+  return [...build.files.keys()].filter((name) => COMPRESSIBLE.test(name));
+}
+
+/** The `.gz`/`.br` files (or those matching `extension`) with their bytes. */
+export function encodings(build: BuildResult, extension: RegExp = /\.(gz|br)$/): Map<string, Buffer> {
+  return new Map(
+    encodedFiles(build).flatMap((name) => (extension.test(name) ? [[name, build.read(name)]] : [])),
+  );
+}
+
+/** Compressible originals of `after` that `before` did not emit with the same name and bytes. */
+export function changedOriginals(before: BuildResult, after: BuildResult): string[] {
+  return compressibleOriginals(after).filter((name) => !before.files.get(name)?.equals(after.read(name)));
+}
+
+/** A build without errors whose encodings are exactly `extensions` of each compressible file, all round-tripping. */
+export function expectEncodings(build: BuildResult, extensions: ('.gz' | '.br')[]): void {
+  expect(build.errors).toEqual([]);
+  const expected = compressibleOriginals(build)
+    .flatMap((name) => extensions.map((extension) => name + extension))
+    .sort();
+  expect(encodedFiles(build)).toEqual(expected);
+  expect(expectRoundTrips(build)).toBe(expected.length);
+}
+
+export interface FixtureCopy {
+  /** A temp dir holding the project (`context`) and room for a cache beside it. */
+  root: string;
+  /** The webpack context: `<root>/project`, with a copy of fixtures/compress/src in `src/`. */
+  context: string;
+  /** Path of a file in the copied `src/`. */
+  src(file: string): string;
+}
+
+/** An editable copy of fixtures/compress/src, its files dated a minute back. */
+export async function copyCompressFixture(): Promise<FixtureCopy> {
+  const root = await makeTempDir('packwise-compress-');
+  const context = path.join(root, 'project');
+  const src = (file: string) => path.join(context, 'src', file);
+  await cp(fixturePath('compress', 'src'), src(''), { recursive: true });
+  // watchpack reports files modified within its timestamp accuracy (2 s until it has seen finer mtimes) before
+  // the watch started as changed: fresh copies would start a rebuild nobody edited for. Old mtimes rule it out.
+  const aMinuteAgo = new Date(Date.now() - 60_000);
+  for (const file of await readdir(src(''))) await utimes(src(file), aMinuteAgo, aMinuteAgo);
+  return { root, context, src };
 }
