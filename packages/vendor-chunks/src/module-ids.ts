@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { Compilation, Compiler, Module } from 'webpack';
+import { stableHash } from './chunk-name';
+import { isInNodeModules, toPosixPath } from './package-identity';
+import type { PackageIdentifier } from './package-identity';
+
+/** The path webpack's `libIdent` writes for a file: relative to the context, `./` in front when inside it. */
+function contextRequest(context: string, file: string): string {
+  const relative = toPosixPath(path.relative(context, file));
+  return relative.startsWith('../') ? relative : `./${relative}`;
+}
+
+/**
+ * What a module's id is derived from. App modules: webpack's own (`libIdent`, a path relative to the
+ * context), as `moduleIds: 'deterministic'` does. Package modules: the path is replaced by the package's
+ * name and the file's path inside it without its JS extension, so an upgrade that moves the install
+ * (`date-fns` → an aliased copy, a pnpm folder with a new version) or renames `.mjs` to `.js` keeps the id —
+ * and the app chunks that reference it keep their bytes.
+ */
+export function stableModuleName(module: Module, compiler: Compiler, identify: PackageIdentifier): string {
+  // A concatenated module stands for its root module: give it the id the root would have had.
+  const root = (module as Module & { rootModule?: Module }).rootModule ?? module;
+  const name =
+    root.libIdent({ context: compiler.context, associatedObjectForCache: compiler.root }) ??
+    root.identifier();
+  const resource = root.nameForCondition();
+  if (!resource || !isInNodeModules(resource)) return name;
+  const identity = identify(resource);
+  if (!identity) return name;
+  const inside = toPosixPath(resource)
+    .slice(identity.root.length + 1)
+    .replace(/\.[cm]?js$/, '');
+  return name.split(contextRequest(compiler.context, resource)).join(`${identity.name}/${inside}`);
+}
+
+/**
+ * Assigns numeric module ids from a hash of `stableModuleName`, the way `moduleIds: 'deterministic'` does
+ * from paths: modules are taken in name order and a collision moves the later one on, so ids depend only on
+ * names. The id range grows by tens with the module count and starts at 10,000.
+ */
+export function assignStableModuleIds(compilation: Compilation, nameOf: (module: Module) => string): void {
+  const { chunkGraph } = compilation;
+  const used = new Set<string | number>();
+  const pending: { module: Module; name: string; identifier: string }[] = [];
+  for (const module of compilation.modules) {
+    if (!module.needId || chunkGraph.getNumberOfModuleChunks(module) === 0) continue;
+    const id = chunkGraph.getModuleId(module);
+    if (id !== null) used.add(id);
+    else pending.push({ module, name: nameOf(module), identifier: module.identifier() });
+  }
+  pending.sort((a, b) => compare(a.name, b.name) || compare(a.identifier, b.identifier));
+  let range = 10_000;
+  while ((pending.length + used.size) * 10 > range) range *= 10;
+  for (const { module, name } of pending) {
+    for (let attempt = 0; ; attempt += 1) {
+      const id = stableHash(attempt === 0 ? name : `${name}#${attempt}`) % range;
+      if (used.has(id)) continue;
+      used.add(id);
+      chunkGraph.setModuleId(module, id);
+      break;
+    }
+  }
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
