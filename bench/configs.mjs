@@ -1,6 +1,10 @@
 // The configs `npm run bench` builds side by side; the first is the baseline every ratio is against.
 // Each file exports `(env) => webpack.Configuration` with env keys outDir, srcDir, cacheDir, upgrade.
-export const configs = [{ name: 'today', file: 'fixtures/example-app/webpack.today.cjs' }];
+export const configs = [
+  { name: 'today', file: 'fixtures/example-app/webpack.today.cjs' },
+  { name: 'webpack-default', file: 'bench/configs/webpack-default.cjs' },
+  { name: 'vendor-chunks', file: 'bench/configs/vendor-chunks.cjs' },
+];
 
 /** The dependency the upgrade scenario switches (`date-fns` 3.6 -> `date-fns-next`, i.e. date-fns 4.1). */
 export const upgradedPackages = ['date-fns', 'date-fns-next'];
