@@ -9,7 +9,7 @@ import { createPackageIdentifier } from './package-identity';
 import { planChunks } from './plan';
 import type { PackageUsage, Plan } from './plan';
 import { buildReport, reportLines } from './report';
-import { installCacheGroup } from './split-config';
+import { findConflicts, installCacheGroup } from './split-config';
 import { collectUsage } from './usage';
 
 /** Used for hooks, logger and error messages. */
@@ -40,7 +40,7 @@ export class VendorChunksPlugin {
     const userChoseModuleIds = compiler.options.optimization.moduleIds !== undefined;
 
     // Applied before webpack reads the optimization options, so SplitChunksPlugin sees the cache group.
-    const conflicts = installCacheGroup(
+    const { conflicts, userGroups } = installCacheGroup(
       compiler.options.optimization,
       {
         test: (module) => current?.assignment.has(module) ?? false,
@@ -61,6 +61,8 @@ export class VendorChunksPlugin {
         const { modules, packages } = collectUsage(compilation, identify, frameworkRoots);
         const plan = planChunks(packages, { ...options, reservedRequests: BASE_REQUESTS });
         plan.warnings.forEach(warn);
+        const vendorModules = modules.map(({ module, identity }) => ({ module, packageName: identity.name }));
+        findConflicts(userGroups, vendorModules, compilation).forEach(warn);
         const assignment = new Map(
           modules.map(({ module, identity }) => [
             module,

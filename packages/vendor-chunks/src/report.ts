@@ -5,7 +5,7 @@ import type { PackageUsage, Plan, Reason } from './plan';
 export interface ReportPackage {
   name: string;
   versions: string[];
-  /** Bytes of its modules before minification. */
+  /** Bytes of its modules before minification and tree shaking (what `minPackageSize` compares). */
   bytes: number;
   initial: boolean;
   reason: Reason;
@@ -14,6 +14,8 @@ export interface ReportPackage {
 export interface ReportChunk {
   name: string;
   files: string[];
+  /** Emitted bytes of its files (minified). */
+  bytes: number;
   initial: boolean;
   packages: ReportPackage[];
 }
@@ -37,9 +39,11 @@ export function buildReport(
     const placement = plan.placements.get(usage.name);
     if (!placement) continue;
     const chunk = compilation.namedChunks.get(placement.chunk);
+    const files = chunk ? [...chunk.files].sort() : [];
     const entry = chunksByName.get(placement.chunk) ?? {
       name: placement.chunk,
-      files: chunk ? [...chunk.files].sort() : [],
+      files,
+      bytes: files.reduce((sum, file) => sum + (compilation.getAsset(file)?.source.size() ?? 0), 0),
       initial: chunk ? chunk.canBeInitial() : usage.initial,
       packages: [],
     };
@@ -64,7 +68,7 @@ export function reportLines(report: VendorChunksReport): string[] {
       const packages = chunk.packages
         .map((p) => `${p.name}@${p.versions.join('|') || '?'} ${formatBytes(p.bytes)} (${p.reason})`)
         .join(', ');
-      return `${chunk.name}${chunk.initial ? ' [initial]' : ''}: ${packages}`;
+      return `${chunk.name} ${formatBytes(chunk.bytes)}${chunk.initial ? ' [initial]' : ''}: ${packages}`;
     }),
   ];
 }

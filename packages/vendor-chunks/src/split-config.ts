@@ -1,4 +1,4 @@
-import type { Compiler, Module } from 'webpack';
+import type { ChunkGraph, Compiler, Module, ModuleGraph } from 'webpack';
 
 /** The key of packwise's cache group in `optimization.splitChunks.cacheGroups`. */
 export const CACHE_GROUP_KEY = 'packwiseVendors';
@@ -8,25 +8,59 @@ export const CACHE_GROUP_PRIORITY = 10;
 /** `compiler.options.optimization` as plugins see it in `apply`: normalized, defaults not applied yet. */
 type Optimization = Compiler['options']['optimization'];
 
-const SAMPLE_VENDOR_PATH = '/project/node_modules/some-package/index.js';
+type ModuleTest = (module: Module, context: { chunkGraph: ChunkGraph; moduleGraph: ModuleGraph }) => boolean;
 
-/** Whether a user's cache group could take modules from node_modules too (a function might: say so). */
-function mayTakeVendorModules(group: unknown): boolean {
-  if (group === false || group === null) return false;
+/** A user's cache group's `test` as a predicate, the way SplitChunksPlugin applies it; `false` for none. */
+function testOf(group: unknown): ModuleTest | false {
+  if (group === false || group === null || group === undefined) return false;
   const test =
     typeof group === 'object' && !(group instanceof RegExp) ? (group as { test?: unknown }).test : group;
-  if (test instanceof RegExp) {
-    return test.test(SAMPLE_VENDOR_PATH) || test.test(SAMPLE_VENDOR_PATH.replace(/\//g, '\\'));
-  }
-  if (typeof test === 'string') return test.includes('node_modules');
-  // No test (it takes everything), a function or a glob condition: it may.
-  return true;
+  if (test === undefined) return () => true;
+  if (typeof test === 'function') return (module, context) => Boolean(test(module, context));
+  const resource = (module: Module) => module.nameForCondition() ?? '';
+  if (test instanceof RegExp) return (module) => test.test(resource(module));
+  if (typeof test === 'string') return (module) => resource(module).startsWith(test);
+  return false;
 }
 
 function priorityOf(group: unknown): number {
   const priority =
     typeof group === 'object' && group !== null ? (group as { priority?: unknown }).priority : undefined;
   return typeof priority === 'number' ? priority : 0;
+}
+
+export interface UserCacheGroup {
+  key: string;
+  priority: number;
+  test: ModuleTest;
+}
+
+/**
+ * For each of the user's cache groups that takes some of the vendor modules, a warning naming the group,
+ * the packages it takes and who wins.
+ */
+export function findConflicts(
+  userGroups: UserCacheGroup[],
+  vendorModules: { module: Module; packageName: string }[],
+  context: { chunkGraph: ChunkGraph; moduleGraph: ModuleGraph },
+): string[] {
+  const conflicts: string[] = [];
+  for (const group of userGroups) {
+    const taken = new Set(
+      vendorModules.filter(({ module }) => group.test(module, context)).map(({ packageName }) => packageName),
+    );
+    if (taken.size === 0) continue;
+    const names = [...taken].sort();
+    const listed =
+      names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+    conflicts.push(
+      `optimization.splitChunks.cacheGroups.${group.key} also takes ${listed} from node_modules: ` +
+        (group.priority >= CACHE_GROUP_PRIORITY
+          ? `it wins (priority ${group.priority} >= ${CACHE_GROUP_PRIORITY}), so those modules leave the vendor chunks`
+          : `the vendor chunks win (priority ${CACHE_GROUP_PRIORITY} > ${group.priority})`),
+    );
+  }
+  return conflicts;
 }
 
 export interface VendorCacheGroup {
@@ -36,15 +70,16 @@ export interface VendorCacheGroup {
 
 /**
  * Adds packwise's cache group beside the user's own and sets the defaults it needs, never overwriting a
- * value the user chose. Returns the conflicts to report as warnings: groups that may take the same
- * modules, a `splitChunks: false`, a cache group key already in use.
+ * value the user chose. Returns what to warn about now (`splitChunks: false`, a cache group key already in
+ * use) and the user's cache groups, to check against the real vendor modules of each build.
  */
 export function installCacheGroup(
   optimization: Optimization,
   group: VendorCacheGroup,
   { stableModuleIds }: { stableModuleIds: boolean },
-): string[] {
+): { conflicts: string[]; userGroups: UserCacheGroup[] } {
   const conflicts: string[] = [];
+  const userGroups: UserCacheGroup[] = [];
   // The normalized form of `runtimeChunk: 'single'`.
   optimization.runtimeChunk ??= { name: () => 'runtime' };
   optimization.chunkIds ??= 'deterministic';
@@ -52,27 +87,24 @@ export function installCacheGroup(
   optimization.moduleIds ??= stableModuleIds ? false : 'deterministic';
 
   if (optimization.splitChunks === false) {
-    return [
+    conflicts.push(
       'optimization.splitChunks is false, so no vendor chunks are made; remove it to use VendorChunksPlugin',
-    ];
+    );
+    return { conflicts, userGroups };
   }
   optimization.splitChunks ??= {};
   const cacheGroups: Record<string, unknown> = (optimization.splitChunks.cacheGroups ??= {});
   for (const [key, userGroup] of Object.entries(cacheGroups)) {
-    if (key === 'default' || key === CACHE_GROUP_KEY || !mayTakeVendorModules(userGroup)) continue;
-    const priority = priorityOf(userGroup);
-    conflicts.push(
-      `optimization.splitChunks.cacheGroups.${key} may also take modules from node_modules; where it does, ` +
-        (priority >= CACHE_GROUP_PRIORITY
-          ? `it wins (priority ${priority} >= ${CACHE_GROUP_PRIORITY}) and those packages leave the vendor chunks`
-          : `packwise's vendor chunks win (priority ${CACHE_GROUP_PRIORITY} > ${priority})`),
-    );
+    const test = testOf(userGroup);
+    // `default` takes app modules shared by several chunks; the vendor group outranks it.
+    if (key !== 'default' && key !== CACHE_GROUP_KEY && test)
+      userGroups.push({ key, priority: priorityOf(userGroup), test });
   }
   if (CACHE_GROUP_KEY in cacheGroups) {
     conflicts.push(
       `optimization.splitChunks.cacheGroups.${CACHE_GROUP_KEY} is already set; VendorChunksPlugin left it as it is`,
     );
-    return conflicts;
+    return { conflicts, userGroups };
   }
   // webpack's default vendor group would compete for the same modules; a user's own stays.
   if (!('defaultVendors' in cacheGroups)) cacheGroups.defaultVendors = false;
@@ -85,5 +117,5 @@ export function installCacheGroup(
     priority: CACHE_GROUP_PRIORITY,
     reuseExistingChunk: false,
   };
-  return conflicts;
+  return { conflicts, userGroups };
 }
