@@ -77,7 +77,8 @@ export function planChunks(packages: PackageUsage[], settings: PlanSettings): Pl
   const placeOne = (usage: PackageUsage): Placement => {
     if (strategy === 'single') return { chunk: singleChunkName(prefix), reason: 'single' };
     if (strategy === 'per-package') return { chunk: names.get(usage.name) as string, reason: 'per-package' };
-    if (usage.framework) return { chunk: `${prefix}framework`, reason: 'framework' };
+    // A framework package only lazy routes use stays out of the first load like any other.
+    if (usage.framework && usage.initial) return { chunk: `${prefix}framework`, reason: 'framework' };
     if (usage.size >= minPackageSize) return { chunk: names.get(usage.name) as string, reason: 'size' };
     return bucketOf(usage);
   };

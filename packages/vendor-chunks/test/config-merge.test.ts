@@ -89,4 +89,17 @@ describe("VendorChunksPlugin beside the user's own optimization settings", () =>
     const initialChunks = report.chunks.filter((chunk) => chunk.initial).map((chunk) => chunk.name);
     expect(initialChunks.length).toBeLessThanOrEqual(2);
   });
+
+  it('keeps a framework package that only lazy routes use out of the first page load', async () => {
+    // @acme/icons is imported only through import(): as "framework" it must still not load up front.
+    const result = await compile(layoutConfig('scoped', { framework: ['@acme/core', '@acme/icons'] }));
+    const chunks = chunkContents(result, scoped);
+    expect(chunks.get('vendor.framework')?.modules).toEqual(
+      expect.arrayContaining(['node_modules/@acme/core/index.js']),
+    );
+    for (const [name, chunk] of chunks) {
+      const icons = chunk.modules.filter((module) => module.startsWith('node_modules/@acme/icons/'));
+      if (icons.length > 0) expect({ name, initial: chunk.initial }).toEqual({ name, initial: false });
+    }
+  });
 });
