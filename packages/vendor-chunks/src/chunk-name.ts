@@ -18,10 +18,15 @@ export function safePackageName(packageName: string): string {
 }
 
 /**
- * Names for many packages at once, such that two packages never share one: where two names would collide
- * (`@a/b` and `a__b`, or `JSONStream` and `jsonstream`), each of them gets a short hash of its real name.
+ * Names for many packages at once, such that two packages never share one, nor take a `reserved` name (the
+ * plan's own chunks): where names would collide (`@a/b` and `a__b`, `JSONStream` and `jsonstream`, a package
+ * called `framework`), each of them gets a short hash of its real name.
  */
-export function uniqueChunkNames(packageNames: Iterable<string>, prefix: string): Map<string, string> {
+export function uniqueChunkNames(
+  packageNames: Iterable<string>,
+  prefix: string,
+  reserved: ReadonlySet<string> = new Set(),
+): Map<string, string> {
   const byName = new Map<string, string[]>();
   for (const packageName of new Set(packageNames)) {
     const name = `${prefix}${safePackageName(packageName)}`;
@@ -30,7 +35,8 @@ export function uniqueChunkNames(packageNames: Iterable<string>, prefix: string)
   const result = new Map<string, string>();
   for (const [name, owners] of byName) {
     for (const owner of owners) {
-      result.set(owner, owners.length === 1 ? name : `${name}-${stableHash(owner).toString(36).slice(0, 6)}`);
+      const unique = owners.length === 1 && !reserved.has(name);
+      result.set(owner, unique ? name : `${name}-${stableHash(owner).toString(36).slice(0, 6)}`);
     }
   }
   return result;

@@ -1,40 +1,36 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import path from 'node:path';
-import { toPosixPath } from './package-identity';
-
-/** Node's lookup of `name` from `fromDir`: `<ancestor>/node_modules/<name>`, nearest first; its real path. */
-function findPackageDir(name: string, fromDir: string): string | undefined {
-  for (let dir = fromDir; ; dir = path.dirname(dir)) {
-    if (path.basename(dir) !== 'node_modules') {
-      const candidate = path.join(dir, 'node_modules', name);
-      if (existsSync(path.join(candidate, 'package.json'))) return realpathSync(candidate);
-    }
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-function dependenciesOf(packageDir: string): string[] {
-  try {
-    const json = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
-    return Object.keys(json.dependencies ?? {});
-  } catch {
-    return [];
-  }
-}
+import type { Compiler } from 'webpack';
+import type { PackageIdentifier, ReadPackageJson } from './package-identity';
 
 /**
- * The real directories of the framework packages as the project resolves them (react, react-dom, …) and of
- * everything they depend on (scheduler), found the way Node finds them — so pnpm, nested installs and
- * aliases give the copies the build really uses. Names that do not resolve are left out.
+ * The package roots of the framework packages as this build resolves them (react, react-dom, …) and of
+ * everything they depend on (scheduler), found with webpack's own resolver — so aliases, yarn PnP, pnpm,
+ * exports maps and `resolve.symlinks` give exactly the copies the build uses. Names that do not resolve are
+ * left out.
  */
-export function resolveFrameworkRoots(context: string, names: readonly string[]): Set<string> {
+export async function resolveFrameworkRoots(
+  compiler: Compiler,
+  names: readonly string[],
+  identify: PackageIdentifier,
+  readPackageJson: ReadPackageJson,
+): Promise<Set<string>> {
+  const resolver = compiler.resolverFactory.get('normal', { dependencyType: 'esm' });
+  const resolve = (context: string, request: string) =>
+    new Promise<string | undefined>((done) =>
+      resolver.resolve({}, context, request, {}, (error, result) =>
+        done(error || !result ? undefined : result),
+      ),
+    );
   const roots = new Set<string>();
-  const queue = names.map((name) => ({ name, from: context }));
+  const queue = names.map((name) => ({ name, from: compiler.context }));
   for (let next = queue.shift(); next; next = queue.shift()) {
-    const dir = findPackageDir(next.name, next.from);
-    if (!dir || roots.has(toPosixPath(dir))) continue;
-    roots.add(toPosixPath(dir));
-    for (const dependency of dependenciesOf(dir)) queue.push({ name: dependency, from: dir });
+    const file = await resolve(next.from, next.name);
+    const identity = file ? identify(file) : undefined;
+    if (!identity || roots.has(identity.root)) continue;
+    roots.add(identity.root);
+    const json = readPackageJson(`${identity.root}/package.json`) as
+      { dependencies?: Record<string, string> } | undefined;
+    for (const dependency of Object.keys(json?.dependencies ?? {}))
+      queue.push({ name: dependency, from: identity.root });
   }
   return roots;
 }

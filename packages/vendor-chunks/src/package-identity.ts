@@ -12,7 +12,7 @@ export interface PackageIdentity {
 /** Reads a package.json, or undefined when there is none (or it is not JSON). */
 export type ReadPackageJson = (file: string) => { name?: unknown; version?: unknown } | undefined;
 
-const readPackageJsonFromDisk: ReadPackageJson = (file) => {
+export const readPackageJsonFromDisk: ReadPackageJson = (file) => {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
@@ -52,35 +52,47 @@ export function identityFromPath(filePath: string): PackageIdentity | undefined 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Finds a file's package: the nearest package.json that has a `name`, walking up from the file but never
- * past a `node_modules` folder (so the innermost package owns the module, and a `{"type":"module"}`
- * package.json in a sub-folder does not count). Results are cached per directory.
+ * Finds a file's package. Inside node_modules: the folder after the last `node_modules/` (with its scope) is
+ * the installed package, so the innermost install owns a module and a package.json in a sub-folder
+ * (`chart.js/auto/package.json` names itself `chart.js-auto`) does not split it; name and version come from
+ * that folder's package.json — an aliased install (`date-fns-next/`) is still `date-fns` — or from the path
+ * when it cannot be read (yarn PnP zips). Elsewhere (a workspace package at its real path): the nearest
+ * package.json that has a `name`. Results are cached per folder.
  */
 export function createPackageIdentifier(readPackageJson: ReadPackageJson = readPackageJsonFromDisk) {
   const byDirectory = new Map<string, PackageIdentity | null>();
 
-  function lookUp(directory: string): PackageIdentity | null {
+  function named(directory: string): PackageIdentity | null {
+    const json = readPackageJson(`${directory}/package.json`);
+    if (typeof json?.name !== 'string' || !json.name) return null;
+    return {
+      name: json.name,
+      version: typeof json.version === 'string' ? json.version : '',
+      root: directory,
+    };
+  }
+
+  function nearestNamed(directory: string): PackageIdentity | null {
     const cached = byDirectory.get(directory);
     if (cached !== undefined) return cached;
-    let found: PackageIdentity | null = null;
-    const json = readPackageJson(`${directory}/package.json`);
-    if (typeof json?.name === 'string' && json.name) {
-      found = {
-        name: json.name,
-        version: typeof json.version === 'string' ? json.version : '',
-        root: directory,
-      };
-    } else if (!directory.endsWith('/node_modules') && directory.includes('/')) {
-      const parent = dirname(directory);
-      found = parent && parent !== directory ? lookUp(parent) : null;
-    }
+    const parent = dirname(directory);
+    const found = named(directory) ?? (parent && parent !== directory ? nearestNamed(parent) : null);
     byDirectory.set(directory, found);
+    return found;
+  }
+
+  function installed(fromPath: PackageIdentity): PackageIdentity {
+    const cached = byDirectory.get(fromPath.root);
+    if (cached) return cached;
+    const found = named(fromPath.root) ?? fromPath;
+    byDirectory.set(fromPath.root, found);
     return found;
   }
 
   return (filePath: string): PackageIdentity | undefined => {
     const posix = toPosixPath(filePath);
-    return lookUp(dirname(posix)) ?? identityFromPath(posix);
+    const fromPath = identityFromPath(posix);
+    return fromPath ? installed(fromPath) : (nearestNamed(dirname(posix)) ?? undefined);
   };
 }
 

@@ -66,9 +66,15 @@ function initialRequests(
  */
 export function planChunks(packages: PackageUsage[], settings: PlanSettings): Plan {
   const { strategy, prefix, minPackageSize, buckets } = settings;
+  const bucketNames = Array.from({ length: buckets }, (_, n) => [
+    `${prefix}shared-${n}`,
+    `${prefix}lazy-${n}`,
+  ]);
+  const reserved = new Set([`${prefix}framework`, singleChunkName(prefix), ...bucketNames.flat()]);
   const names = uniqueChunkNames(
     packages.map((usage) => usage.name),
     prefix,
+    reserved,
   );
   const bucketOf = (usage: PackageUsage): Placement => ({
     chunk: `${prefix}${usage.initial ? 'shared' : 'lazy'}-${stableHash(usage.name) % buckets}`,

@@ -5,7 +5,7 @@ import { assignStableModuleIds, stableModuleName } from './module-ids';
 import { BASE_REQUESTS, resolveOptions } from './options';
 import type { ResolvedOptions, VendorChunksOptions } from './options';
 import { optionsSchema } from './options-schema';
-import { createPackageIdentifier } from './package-identity';
+import { createPackageIdentifier, readPackageJsonFromDisk } from './package-identity';
 import { planChunks } from './plan';
 import type { PackageUsage, Plan } from './plan';
 import { buildReport, reportLines } from './report';
@@ -49,6 +49,16 @@ export class VendorChunksPlugin {
       options,
     );
 
+    // Once per compiler, before the first build: resolving is asynchronous, planning is not.
+    compiler.hooks.beforeCompile.tapPromise(PLUGIN_NAME, async () => {
+      frameworkRoots ??= await resolveFrameworkRoots(
+        compiler,
+        options.framework,
+        identify,
+        readPackageJsonFromDisk,
+      );
+    });
+
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
       const warn = (message: string) =>
         compilation.warnings.push(new compiler.webpack.WebpackError(`${PLUGIN_NAME}: ${message}`));
@@ -57,8 +67,7 @@ export class VendorChunksPlugin {
       // Before SplitChunksPlugin (STAGE_ADVANCED), once per compilation: it may run the hook in a loop.
       compilation.hooks.optimizeChunks.tap({ name: PLUGIN_NAME, stage: -100 }, () => {
         if (plans.has(compilation)) return;
-        frameworkRoots ??= resolveFrameworkRoots(compiler.context, options.framework);
-        const { modules, packages } = collectUsage(compilation, identify, frameworkRoots);
+        const { modules, packages } = collectUsage(compilation, identify, frameworkRoots ?? new Set());
         const plan = planChunks(packages, { ...options, reservedRequests: BASE_REQUESTS });
         plan.warnings.forEach(warn);
         const vendorModules = modules.map(({ module, identity }) => ({ module, packageName: identity.name }));
