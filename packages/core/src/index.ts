@@ -1,6 +1,6 @@
 export { parseBytes, formatBytes } from './bytes';
 export type { ByteSize, FormatBytesOptions } from './bytes';
-export { measureSizes, GZIP_LEVEL, BROTLI_QUALITY } from './sizes';
+export { compressedSize, measureSizes, GZIP_LEVEL, BROTLI_QUALITY } from './sizes';
 export type { Sizes } from './sizes';
 export { createAssetMatcher } from './match';
 export type { AssetCondition, AssetConditions, AssetMatchOptions } from './match';

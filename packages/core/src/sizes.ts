@@ -17,6 +17,17 @@ export interface Sizes {
   brotli: number;
 }
 
+/** One compressed size: gzip at level 9 or brotli at quality 11, on libuv's thread pool. */
+export async function compressedSize(content: Buffer | string, encoding: 'gzip' | 'brotli'): Promise<number> {
+  const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+  if (encoding === 'gzip') return (await gzip(buffer, { level: GZIP_LEVEL })).length;
+  const params = {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+  };
+  return (await brotliCompress(buffer, { params })).length;
+}
+
 /**
  * Measures a file's raw, gzip (level 9) and brotli (quality 11) sizes. Both compressions run on libuv's
  * thread pool, so measuring many files with `Promise.all` does not block the event loop.
@@ -24,13 +35,8 @@ export interface Sizes {
 export async function measureSizes(content: Buffer | string): Promise<Sizes> {
   const buffer = typeof content === 'string' ? Buffer.from(content) : content;
   const [gzipped, brotlied] = await Promise.all([
-    gzip(buffer, { level: GZIP_LEVEL }),
-    brotliCompress(buffer, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
-      },
-    }),
+    compressedSize(buffer, 'gzip'),
+    compressedSize(buffer, 'brotli'),
   ]);
-  return { raw: buffer.length, gzip: gzipped.length, brotli: brotlied.length };
+  return { raw: buffer.length, gzip: gzipped, brotli: brotlied };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
-import { measureSizes } from '@packwise/core';
+import { compressedSize, measureSizes } from '@packwise/core';
 
 const text = Array.from({ length: 400 }, (_, i) => `export const value${i} = "item-${i % 17}";`).join('\n');
 
@@ -36,5 +36,13 @@ describe('measureSizes', () => {
     const sizes = await measureSizes(Buffer.alloc(0));
     expect(sizes.raw).toBe(0);
     expect(sizes.gzip).toBeGreaterThan(0);
+  });
+});
+
+describe('compressedSize', () => {
+  it('gives the same numbers as measureSizes, one encoding at a time', async () => {
+    const sizes = await measureSizes(text);
+    await expect(compressedSize(text, 'gzip')).resolves.toBe(sizes.gzip);
+    await expect(compressedSize(text, 'brotli')).resolves.toBe(sizes.brotli);
   });
 });
