@@ -1,0 +1,74 @@
+import { byteSizeSchema } from '@packwise/core';
+import type { Schema } from '@packwise/core';
+
+const budgetSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'One budget: what it targets (path, entry or initial), its limit and/or maxIncrease.',
+  properties: {
+    name: { description: 'A label for reports.', type: 'string', minLength: 1 },
+    path: {
+      description: 'A glob on asset names, with or without content hash ("vendor.*.js").',
+      type: 'string',
+      minLength: 1,
+    },
+    entry: {
+      description: 'An entry name: the total of its JS/CSS, lazy files included.',
+      type: 'string',
+      minLength: 1,
+    },
+    initial: {
+      description: "true: each entry's first page load (JS/CSS before any import()).",
+      enum: [true],
+    },
+    limit: byteSizeSchema('The most bytes allowed: 170000 or "170 kB".'),
+    compression: {
+      description: 'Which size counts: "none", "gzip" or "brotli" (default).',
+      enum: ['none', 'gzip', 'brotli'],
+    },
+    maxIncrease: {
+      description: 'Growth allowed against the baseline: bytes ("2 kB") or a percentage ("5%").',
+      anyOf: [
+        { type: 'number', minimum: 0 },
+        { type: 'string', pattern: '^\\s*(\\d+(\\.\\d+)?|\\.\\d+)\\s*(%|[kKmMgG]i?[bB]|[bB]|bytes?)?\\s*$' },
+      ],
+    },
+    severity: { description: '"error" (default) fails; "warning" only reports.', enum: ['error', 'warning'] },
+  },
+  oneOf: [{ required: ['path'] }, { required: ['entry'] }, { required: ['initial'] }],
+  anyOf: [{ required: ['limit'] }, { required: ['maxIncrease'] }],
+};
+
+const configProperties = {
+  budgets: { description: 'The budgets to check.', type: 'array', items: budgetSchema },
+  tolerance: byteSizeSchema(
+    'Deltas against the baseline up to this size count as no change (default 16 bytes).',
+  ),
+};
+
+export const configSchema = {
+  title: '@packwise/budgets options',
+  type: 'object',
+  additionalProperties: false,
+  required: ['budgets'],
+  properties: configProperties,
+} as Schema;
+
+/** The plugin takes the config itself, or finds it (`config`), and names its report. */
+export const pluginSchema = {
+  title: '@packwise/budgets plugin options',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...configProperties,
+    config: {
+      description: 'A config file to read the budgets from, instead of `budgets`.',
+      type: 'string',
+      minLength: 1,
+    },
+    report: {
+      description: 'Name of the emitted JSON report (default packwise-report.json), or false for none.',
+      anyOf: [{ enum: [false] }, { type: 'string', minLength: 1 }],
+    },
+  },
+} as Schema;

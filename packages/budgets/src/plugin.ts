@@ -1,0 +1,94 @@
+import type { Compilation, Compiler } from 'webpack';
+import { formatBytes, validateOptions } from '@packwise/core';
+import type { ByteSize } from '@packwise/core';
+import { assetSources, entryFiles, largestModules } from './compilation-sizes';
+import { loadConfig, resolveConfig } from './config';
+import { pluginSchema } from './config-schema';
+import { evaluateBudgets } from './evaluate';
+import { measureAll } from './measure';
+import type { MeasureCounts } from './measure';
+import type { BudgetConfig, BudgetResult, PackwiseReport, ResolvedConfig } from './types';
+
+/** Used for hooks, logger and error messages. */
+export const PLUGIN_NAME = 'PackwiseBudgetsPlugin';
+
+export interface BudgetsPluginOptions {
+  /** The budgets; without them the plugin reads packwise.config.* / package.json "packwise" from the project. */
+  budgets?: BudgetConfig[];
+  /** Deltas up to this size count as no change. @default 16 */
+  tolerance?: ByteSize;
+  /** A config file to read the budgets from (relative to webpack's context). */
+  config?: string;
+  /** Name of the emitted report, or false. @default 'packwise-report.json' */
+  report?: string | false;
+}
+
+function describe(result: BudgetResult): string {
+  const modules = result.largestModules?.map((m) => `${m.name} (${formatBytes(m.size)})`).join(', ');
+  return `budget "${result.budget}": ${result.problems.join('; ')}${modules ? `. Largest modules: ${modules}` : ''}`;
+}
+
+/** Fails (or warns about) a build whose assets, entries or first page load are over their size budgets. */
+export class BudgetsPlugin {
+  private readonly options: BudgetsPluginOptions;
+  private readonly inline?: ResolvedConfig;
+
+  constructor(options: BudgetsPluginOptions = {}) {
+    validateOptions<BudgetsPluginOptions>(pluginSchema, options, '@packwise/budgets');
+    this.options = options;
+    if (options.budgets) {
+      this.inline = resolveConfig(
+        { budgets: options.budgets, tolerance: options.tolerance },
+        'BudgetsPlugin options',
+      );
+    }
+  }
+
+  apply(compiler: Compiler): void {
+    let config: Promise<ResolvedConfig> | undefined;
+    const configFor = () =>
+      (config ??= this.inline
+        ? Promise.resolve(this.inline)
+        : loadConfig(compiler.context, this.options.config));
+
+    compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: PLUGIN_NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        async () => {
+          try {
+            await this.check(compilation, await configFor());
+          } catch (error) {
+            compilation.errors.push(
+              new compiler.webpack.WebpackError(`${PLUGIN_NAME}: ${(error as Error).message}`),
+            );
+          }
+        },
+      );
+    });
+  }
+
+  private async check(compilation: Compilation, config: ResolvedConfig): Promise<void> {
+    const { WebpackError, sources } = compilation.compiler.webpack;
+    const logger = compilation.getLogger(PLUGIN_NAME);
+    const counts: MeasureCounts = { computed: 0, reused: 0 };
+    const build = {
+      assets: await measureAll(assetSources(compilation), { counts }),
+      entries: entryFiles(compilation),
+      largestModules: largestModules(compilation),
+    };
+    const results = evaluateBudgets(config.budgets, build, { tolerance: config.tolerance });
+    for (const result of results.filter((r) => r.status === 'fail')) {
+      const problem = new WebpackError(`${PLUGIN_NAME}: ${describe(result)}`);
+      (result.severity === 'error' ? compilation.errors : compilation.warnings).push(problem);
+    }
+    logger.log(
+      `${results.length} budget checks, ${results.filter((r) => r.status === 'fail').length} over; ` +
+        `${counts.computed} sizes compressed here, ${counts.reused} read from a compression plugin's output`,
+    );
+    const reportName = this.options.report ?? 'packwise-report.json';
+    if (reportName) {
+      const report: PackwiseReport = { version: 1, ...build, results };
+      compilation.emitAsset(reportName, new sources.RawSource(`${JSON.stringify(report, null, 2)}\n`));
+    }
+  }
+}
