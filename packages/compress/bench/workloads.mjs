@@ -1,0 +1,121 @@
+// The two workloads, each run for one contender: builds in fresh processes, summarised to medians.
+import { cp, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { appEdit } from '../../../bench/configs.mjs';
+import { appDir, repoRoot } from '../../../scripts/lib/app-build.mjs';
+import { runBuild } from './run-build.mjs';
+
+export const outRoot = path.join(repoRoot, 'bench/out/compress');
+const log = (message) => console.error(message);
+const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+export const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+const loads = (builds) => builds.map((b) => Number(b.loadAverage.toFixed(1)));
+
+/**
+ * What every build of a contender shares in the report: bytes and counts (of `same`, builds of the same
+ * sources, which must agree), round-trip checks (of all `builds`), stages.
+ */
+function summarise(name, same, builds = same) {
+  const [first] = same;
+  const sizes = new Set(same.map((b) => `${b.output.gzip.bytes}/${b.output.brotli.bytes}`));
+  return {
+    name,
+    gzipBytes: first.output.gzip.bytes,
+    brotliBytes: first.output.brotli.bytes,
+    gzipFiles: first.output.gzip.files,
+    brotliFiles: first.output.brotli.files,
+    originalBytes: first.output.gzip.originalBytes,
+    uncompressedFiles: first.output.uncompressed,
+    badRoundTrips: builds.reduce((sum, b) => sum + b.output.badRoundTrips, 0),
+    badFiles: [...new Set(builds.flatMap((b) => b.output.bad))],
+    checkedFiles: builds.reduce((sum, b) => sum + b.output.gzip.files + b.output.brotli.files, 0),
+    bytesDifferBetweenRuns: sizes.size > 1,
+    taps: first.taps,
+    tapsOutsideWindow: first.tapsOutsideWindow,
+    lingeringProcess: builds.some((b) => b.lingered),
+    loadAverage: { min: Math.min(...loads(builds)), max: Math.max(...loads(builds)) },
+    warnings: [...new Set(builds.flatMap((b) => b.warnings))],
+  };
+}
+
+const brief = (b) =>
+  `${sec(b.wallMs)} wall, compress ${Math.round(b.compressMs)} ms, ` +
+  `${Math.round(b.maxRssBytes / 2 ** 20)} MiB, ${b.output.badRoundTrips} bad`;
+
+/** Workload A: the example app, cold (no cache) and warm (filesystem cache, one app module edited). */
+export async function runApp(name, { runs }) {
+  const out = (label) => path.join(outRoot, name, 'app', label);
+  await rm(path.join(outRoot, name, 'app'), { recursive: true, force: true });
+  const cold = [];
+  for (let i = 1; i <= runs; i += 1) {
+    log(`[app] ${name}: cold build ${i}/${runs}`);
+    cold.push(await runBuild({ workload: 'app', contender: name, outDir: out(`cold-${i}`), env: {} }));
+    log(`[app] ${name}:   ${brief(cold.at(-1))}`);
+  }
+
+  const work = path.join(appDir, '.bench', `compress-${name}`);
+  const srcDir = path.join(work, 'src');
+  const cacheDir = path.join(work, 'cache');
+  const warm = [];
+  let fill;
+  try {
+    await rm(work, { recursive: true, force: true });
+    await cp(path.join(appDir, 'src'), srcDir, { recursive: true });
+    const env = { srcDir, cacheDir };
+    log(`[app] ${name}: filling the filesystem cache`);
+    fill = await runBuild({ workload: 'app', contender: name, outDir: out('warm-0'), env });
+    log(`[app] ${name}:   ${brief(fill)}`);
+    const edited = path.join(srcDir, appEdit.file);
+    const original = await readFile(edited, 'utf8');
+    if (!original.includes(appEdit.text)) throw new Error(`${appEdit.file} lacks "${appEdit.text}"`);
+    for (let i = 1; i <= runs; i += 1) {
+      log(`[app] ${name}: warm rebuild ${i}/${runs} after editing ${appEdit.file}`);
+      await writeFile(edited, original.replace(appEdit.text, `${appEdit.text} (edit ${i})`));
+      warm.push(await runBuild({ workload: 'app', contender: name, outDir: out(`warm-${i}`), env }));
+      log(`[app] ${name}:   ${brief(warm.at(-1))}`);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+    // The shared `.bench` folder too, once empty (other benchmarks may be using it).
+    await rmdir(path.dirname(work)).catch(() => {});
+  }
+
+  return {
+    ...summarise(name, cold, [...cold, fill, ...warm]),
+    compressColdMs: median(cold.map((b) => b.compressMs)),
+    compressWarmMs: median(warm.map((b) => b.compressMs)),
+    wallMs: median(cold.map((b) => b.wallMs)),
+    warmWallMs: median(warm.map((b) => b.wallMs)),
+    peakRssBytes: median(cold.map((b) => b.maxRssBytes)),
+    runs: {
+      cold: cold.map(({ wallMs, compressMs, maxRssBytes }) => ({ wallMs, compressMs, maxRssBytes })),
+      fill: { wallMs: fill.wallMs, compressMs: fill.compressMs, maxRssBytes: fill.maxRssBytes },
+      warm: warm.map(({ wallMs, compressMs, maxRssBytes }) => ({ wallMs, compressMs, maxRssBytes })),
+    },
+  };
+}
+
+/** Workload B: 300 synthetic minified-JS-like assets of about 200 KB each. */
+export async function runSynthetic(name, { runs, synthetic }) {
+  await rm(path.join(outRoot, name, 'synthetic'), { recursive: true, force: true });
+  const builds = [];
+  for (let i = 1; i <= runs; i += 1) {
+    log(`[synthetic] ${name}: build ${i}/${runs}`);
+    const outDir = path.join(outRoot, name, 'synthetic', `run-${i}`);
+    builds.push(await runBuild({ workload: 'synthetic', contender: name, outDir, synthetic }));
+    log(`[synthetic] ${name}:   ${brief(builds.at(-1))}`);
+  }
+  return {
+    ...summarise(name, builds),
+    compressColdMs: median(builds.map((b) => b.compressMs)),
+    wallMs: median(builds.map((b) => b.wallMs)),
+    peakRssBytes: median(builds.map((b) => b.maxRssBytes)),
+    runs: builds.map(({ wallMs, compressMs, maxRssBytes }) => ({ wallMs, compressMs, maxRssBytes })),
+  };
+}
