@@ -35,8 +35,6 @@ const budgetSchema = {
     },
     severity: { description: '"error" (default) fails; "warning" only reports.', enum: ['error', 'warning'] },
   },
-  oneOf: [{ required: ['path'] }, { required: ['entry'] }, { required: ['initial'] }],
-  anyOf: [{ required: ['limit'] }, { required: ['maxIncrease'] }],
 };
 
 const configProperties = {

@@ -29,6 +29,18 @@ export function resolveConfig(config: unknown, source: string): ResolvedConfig {
     throw new UsageError((error as Error).message);
   }
   const { budgets, tolerance } = config as PackwiseConfig;
+  budgets.forEach((budget, index) => {
+    const label = `${source}: budgets[${index}]${budget.name ? ` ("${budget.name}")` : ''}`;
+    const targets = (['path', 'entry', 'initial'] as const).filter((key) => budget[key] !== undefined);
+    if (targets.length !== 1) {
+      throw new UsageError(
+        `${label} needs exactly one of path, entry or initial${targets.length ? `, not ${targets.join(' and ')}` : ''}`,
+      );
+    }
+    if (budget.limit === undefined && budget.maxIncrease === undefined) {
+      throw new UsageError(`${label} needs a limit or a maxIncrease`);
+    }
+  });
   return {
     source,
     tolerance: parseBytes(tolerance ?? 16),
@@ -59,38 +71,46 @@ interface SizeLimitEntry {
  * size-limit's `.size-limit.json` as packwise budgets: `path` (one glob or several, summed like size-limit
  * does), `limit`, `name`; brotli unless `gzip: true` or `brotli: false` says otherwise.
  */
-export function fromSizeLimit(entries: unknown, source: string): ResolvedConfig {
+export function fromSizeLimit(entries: unknown, source: string, outputDir?: string): ResolvedConfig {
   if (!Array.isArray(entries)) throw new UsageError(`${source}: expected an array of size-limit checks`);
-  const budgets = entries.map((entry: SizeLimitEntry, index): Budget => {
-    const known = new Set([
-      'name',
-      'path',
-      'limit',
-      'gzip',
-      'brotli',
-      'import',
-      'ignore',
-      'running',
-      'webpack',
-    ]);
-    const unknown = Object.keys(entry ?? {}).filter((key) => !known.has(key));
-    if (unknown.length) throw new UsageError(`${source}[${index}] has an unknown key "${unknown[0]}"`);
-    const patterns = typeof entry.path === 'string' ? [entry.path] : entry.path;
-    if (!patterns?.length || entry.limit === undefined) {
-      throw new UsageError(`${source}[${index}] needs "path" and "limit"`);
+  // Paths in .size-limit.json start at the project; asset names start at the output directory.
+  const prefix = outputDir
+    ? `${outputDir.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '')}/`
+    : undefined;
+  const relative = (pattern: string) => {
+    const clean = pattern.replace(/^\.\//, '');
+    if (prefix) return clean.startsWith(prefix) ? clean.slice(prefix.length) : clean;
+    return clean.replace(/^(dist|build)\//, '');
+  };
+  const budgets = entries.map((entry: unknown, index): Budget => {
+    const at = `${source}[${index}]`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      throw new UsageError(`${at} is not a size-limit check (an object with "path" and "limit")`);
+    }
+    const check = entry as SizeLimitEntry & Record<string, unknown>;
+    if (check.import !== undefined) {
+      throw new UsageError(`${at}.import is not supported: packwise checks built files, not import costs`);
+    }
+    // Options that change how size-limit builds or runs code; packwise reads the built files either way.
+    const ignored = new Set(['running', 'webpack', 'ignore', 'time']);
+    const known = new Set(['name', 'path', 'limit', 'gzip', 'brotli', ...ignored]);
+    const unknown = Object.keys(check).find((key) => !known.has(key));
+    if (unknown) throw new UsageError(`${at} has an unknown key "${unknown}"`);
+    const patterns = typeof check.path === 'string' ? [check.path] : check.path;
+    if (!Array.isArray(patterns) || patterns.length === 0 || check.limit === undefined) {
+      throw new UsageError(`${at} needs "path" and "limit"`);
     }
     let limit: number;
     try {
-      limit = parseBytes(entry.limit);
+      limit = parseBytes(check.limit);
     } catch (error) {
-      throw new UsageError(`${source}[${index}].limit: ${(error as Error).message}`);
+      throw new UsageError(`${at}.limit: ${(error as Error).message}`);
     }
-    const compression = entry.gzip ? 'gzip' : entry.brotli === false ? 'none' : 'brotli';
     return {
-      name: entry.name ?? patterns.join(', '),
-      target: { kind: 'sum', patterns: patterns.map((p) => p.replace(/^(\.\/)?(dist|build)\//, '')) },
+      name: check.name ?? patterns.join(', '),
+      target: { kind: 'sum', patterns: patterns.map(relative) },
       limit,
-      compression,
+      compression: check.gzip ? 'gzip' : check.brotli === false ? 'none' : 'brotli',
       severity: 'error',
     };
   });
@@ -109,29 +129,37 @@ const CONFIG_FILES = [
  * The budgets config: the file given (a packwise config, or size-limit's `.size-limit.json`), else the
  * first of packwise.config.{json,js,cjs,mjs} or package.json "packwise" from `cwd` up, else `.size-limit.json`.
  */
-export async function loadConfig(cwd: string, file?: string): Promise<ResolvedConfig> {
+export async function loadConfig(cwd: string, file?: string, outputDir?: string): Promise<ResolvedConfig> {
   const explorer = lilconfig('packwise', { searchPlaces: CONFIG_FILES, stopDir: path.parse(cwd).root });
+  const sizeLimit = lilconfig('size-limit', {
+    searchPlaces: ['.size-limit.json', '.size-limit.js', '.size-limit.cjs'],
+  });
+  let source = file ?? 'the config';
   try {
     if (file) {
       const absolute = path.resolve(cwd, file);
+      source = path.relative(cwd, absolute) || absolute;
       const loaded = await explorer.load(absolute);
-      const source = path.relative(cwd, absolute) || absolute;
-      if (/\.size-limit\.(json|c?js)$/.test(absolute)) return fromSizeLimit(loaded?.config, source);
       if (loaded === null || loaded.isEmpty) throw new UsageError(`${source} is empty`);
+      if (/\.size-limit\.(json|c?js)$/.test(absolute)) return fromSizeLimit(loaded.config, source, outputDir);
       return resolveConfig(loaded.config, source);
     }
     const found = await explorer.search(cwd);
-    if (found && !found.isEmpty)
-      return resolveConfig(found.config, path.relative(cwd, found.filepath) || found.filepath);
-    const sizeLimit = await lilconfig('size-limit', {
-      searchPlaces: ['.size-limit.json', '.size-limit.js', '.size-limit.cjs'],
-    }).search(cwd);
-    if (sizeLimit && !sizeLimit.isEmpty)
-      return fromSizeLimit(sizeLimit.config, path.relative(cwd, sizeLimit.filepath));
+    if (found) {
+      source = path.relative(cwd, found.filepath) || found.filepath;
+      if (found.isEmpty) throw new UsageError(`${source} is empty`);
+      return resolveConfig(found.config, source);
+    }
+    const legacy = await sizeLimit.search(cwd);
+    if (legacy) {
+      source = path.relative(cwd, legacy.filepath) || legacy.filepath;
+      if (legacy.isEmpty) throw new UsageError(`${source} is empty`);
+      return fromSizeLimit(legacy.config, source, outputDir);
+    }
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const message = (error as Error).message.split('\n')[0];
-    throw new UsageError(`cannot read the config: ${message}`);
+    throw new UsageError(`cannot read ${source}: ${message}`);
   }
   throw new UsageError(
     'no budgets: add packwise.config.json (or a "packwise" key in package.json, or .size-limit.json), or pass --config',

@@ -4,12 +4,27 @@ import type { AssetDelta, AssetSize, BuildSizes, Sizes } from './types';
 const ZERO: Sizes = { raw: 0, gzip: 0, brotli: 0 };
 
 /**
+ * Assets by name without hash. Names that lose their hash to the same key (`a.1111aaaa.js`, `a.2222bbbb.js`)
+ * become `a.js`, `a.js (2)`, … in name order, so no asset drops out of the comparison.
+ */
+function byKey(assets: AssetSize[]): Map<string, AssetSize> {
+  const result = new Map<string, AssetSize>();
+  for (const asset of [...assets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const key = withoutHash(asset.name);
+    let unique = key;
+    for (let n = 2; result.has(unique); n += 1) unique = `${key} (${n})`;
+    result.set(unique, asset);
+  }
+  return result;
+}
+
+/**
  * Every asset of either build, matched by name without content hash: added, removed, grown, shrunk or
  * unchanged. A change of at most `tolerance` brotli bytes (compression jitter) counts as unchanged.
  */
 export function diffAssets(current: BuildSizes, baseline: BuildSizes, tolerance = 16): AssetDelta[] {
-  const before = new Map(baseline.assets.map((asset) => [withoutHash(asset.name), asset]));
-  const after = new Map(current.assets.map((asset) => [withoutHash(asset.name), asset]));
+  const before = byKey(baseline.assets);
+  const after = byKey(current.assets);
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
   return keys.map((key) => {
     const old: AssetSize | undefined = before.get(key);

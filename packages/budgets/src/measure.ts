@@ -40,7 +40,10 @@ export async function measureAll(
     return size;
   };
   const measured = await Promise.all(
-    sources.map(async (source) => {
+    sources.map(async (original) => {
+      // Read each file once, however many of its encodings must be computed.
+      let content: Promise<Buffer> | undefined;
+      const source = { ...original, content: () => (content ??= original.content()) };
       const [gzip, brotli] = await Promise.all([encodedSize(source, 'gzip'), encodedSize(source, 'brotli')]);
       return { name: source.name, raw: source.raw, gzip, brotli };
     }),
