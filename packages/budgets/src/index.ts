@@ -4,6 +4,10 @@ export { evaluateBudgets } from './evaluate';
 export { diffAssets } from './diff';
 export { loadConfig, resolveConfig, fromSizeLimit, UsageError } from './config';
 export { withoutHash } from './names';
+export { run } from './cli/run';
+export type { RunOptions, OutputStream } from './cli/run';
+export { FORMATS } from './format';
+export type { FormatName, FormatOptions, Formatter } from './format';
 export type * from './types';
 
 import { BudgetsPlugin } from './plugin';

@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../config';
+import { isFormatName } from '../format';
+import type { FormatName } from '../format';
+
+export interface CheckArgs {
+  report?: string;
+  stats?: string;
+  dir?: string;
+  config?: string;
+  baseline?: string;
+  format: FormatName;
+  output?: string;
+}
+
+export type Command = { name: 'help' } | { name: 'version' } | { name: 'check'; args: CheckArgs };
+
+const PATH_OPTIONS = ['report', 'stats', 'dir', 'config', 'baseline', 'output'] as const;
+
+const OPTIONS = {
+  report: { type: 'string' },
+  stats: { type: 'string' },
+  dir: { type: 'string' },
+  config: { type: 'string' },
+  baseline: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // "Unknown option '--x'. To specify a positional argument…": the first sentence says it all.
+    throw new UsageError(`${(error as Error).message.split(/\.\s/)[0]} (see packwise --help)`);
+  }
+}
+
+function checkInputs(args: CheckArgs): void {
+  const inputs = [args.report && '--report', args.stats && '--stats', args.dir && !args.stats && '--dir'];
+  const given = inputs.filter(Boolean);
+  if (given.length === 0)
+    throw new UsageError('check needs an input: --report FILE, --stats FILE or --dir DIR');
+  if (given.length > 1) {
+    throw new UsageError(
+      `${given.join(' and ')} cannot be combined: give one input (--dir may accompany --stats as its output directory)`,
+    );
+  }
+}
+
+/** The command and its options, or a UsageError naming what is wrong. */
+export function parseCommand(argv: string[]): Command {
+  const { values, positionals } = parse(argv);
+  if (values.help) return { name: 'help' };
+  if (values.version) return { name: 'version' };
+  const [command, extra] = positionals;
+  if (command === undefined) throw new UsageError('missing command: try "packwise check --help"');
+  if (command !== 'check') throw new UsageError(`unknown command "${command}": the only command is "check"`);
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  const format = values.format ?? 'text';
+  if (!isFormatName(format)) {
+    throw new UsageError(`--format must be text, json, markdown, github or junit, not "${format}"`);
+  }
+  const args: CheckArgs = { format };
+  for (const name of PATH_OPTIONS) {
+    const value = values[name];
+    if (value === '') throw new UsageError(`--${name} needs a value`);
+    if (value !== undefined) args[name] = value;
+  }
+  checkInputs(args);
+  return { name: 'check', args };
+}

@@ -1,0 +1,45 @@
+import type { BuildSizes } from '../types';
+import type { CheckArgs } from './args';
+import { readDir } from './dir-input';
+import { readJsonFile } from './read-json';
+import { fromReport, isReport } from './report-input';
+import { readStats } from './stats-input';
+
+export interface BuildInput {
+  build: BuildSizes;
+  /** False for `--dir` alone: the files are known, not which entry loads them. */
+  entriesKnown: boolean;
+}
+
+/** The build to check, from --report, --stats (+ --dir) or --dir. */
+export async function readBuild(args: CheckArgs, cwd: string): Promise<BuildInput> {
+  if (args.report) {
+    const label = `--report ${args.report}`;
+    return { build: fromReport(await readJsonFile(cwd, args.report, '--report'), label), entriesKnown: true };
+  }
+  if (args.stats) {
+    const input = {
+      label: `--stats ${args.stats}`,
+      cwd,
+      dir: args.dir,
+      hint: 'pass the output directory with --dir',
+    };
+    return {
+      build: await readStats(await readJsonFile(cwd, args.stats, '--stats'), input),
+      entriesKnown: true,
+    };
+  }
+  return { build: await readDir(cwd, args.dir as string), entriesKnown: false };
+}
+
+/**
+ * The base branch's build: a packwise report (all sizes in it), or webpack stats whose files are measured in
+ * their `outputPath` unless the stats size them.
+ */
+export async function readBaseline(file: string, cwd: string): Promise<BuildSizes> {
+  const json = await readJsonFile(cwd, file, '--baseline');
+  const label = `--baseline ${file}`;
+  if (isReport(json)) return fromReport(json, label);
+  const hint = "keep the base branch's output directory, or use its packwise-report.json as the baseline";
+  return readStats(json, { label, cwd, hint });
+}

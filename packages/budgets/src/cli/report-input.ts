@@ -1,0 +1,67 @@
+import { UsageError } from '../config';
+import type { AssetSize, BuildSizes, ModuleSize } from '../types';
+import { isObject } from './read-json';
+
+const isSize = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+function toAsset(value: unknown, index: number, label: string): AssetSize {
+  if (
+    isObject(value) &&
+    typeof value.name === 'string' &&
+    isSize(value.raw) &&
+    isSize(value.gzip) &&
+    isSize(value.brotli)
+  ) {
+    return { name: value.name, raw: value.raw, gzip: value.gzip, brotli: value.brotli };
+  }
+  throw new UsageError(`${label}: assets[${index}] needs a name and raw, gzip and brotli sizes`);
+}
+
+function toEntries(value: unknown, label: string): BuildSizes['entries'] {
+  if (value === undefined) return {};
+  const entries = isObject(value) ? Object.entries(value) : [];
+  const bad = entries.find(
+    ([, entry]) => !isObject(entry) || !isStringArray(entry.initial) || !isStringArray(entry.all),
+  );
+  if (!isObject(value) || bad) {
+    throw new UsageError(`${label}: entries${bad ? `.${bad[0]}` : ''} needs "initial" and "all" file lists`);
+  }
+  return Object.fromEntries(entries) as BuildSizes['entries'];
+}
+
+const isModuleList = (value: unknown): value is ModuleSize[] =>
+  Array.isArray(value) && value.every((m) => isObject(m) && typeof m.name === 'string' && isSize(m.size));
+
+function toLargestModules(value: unknown): BuildSizes['largestModules'] {
+  if (!isObject(value)) return undefined;
+  const lists = Object.entries(value).filter((entry): entry is [string, ModuleSize[]] =>
+    isModuleList(entry[1]),
+  );
+  return Object.fromEntries(lists);
+}
+
+/**
+ * The build sizes of a `packwise-report.json` (its assets, entries and largest modules); the verdicts it
+ * holds are ignored, the budgets are evaluated again.
+ */
+export function fromReport(report: unknown, label: string): BuildSizes {
+  if (!isObject(report) || report.version !== 1 || !Array.isArray(report.assets)) {
+    throw new UsageError(
+      `${label}: not a packwise report (version 1 with "assets"); for webpack stats use --stats`,
+    );
+  }
+  if (report.assets.length === 0) throw new UsageError(`${label}: the report has no assets`);
+  const largestModules = toLargestModules(report.largestModules);
+  return {
+    assets: report.assets.map((asset, index) => toAsset(asset, index, label)),
+    entries: toEntries(report.entries, label),
+    ...(largestModules && { largestModules }),
+  };
+}
+
+/** Whether JSON is a packwise report rather than webpack stats (whose `version` is webpack's, a string). */
+export const isReport = (json: unknown): boolean => isObject(json) && json.version === 1;

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { UsageError } from '../config';
+import { MEASURED_FILE, measureAll } from '../measure';
+import type { SizeSource } from '../measure';
+import type { BuildSizes } from '../types';
+import { readCompressManifest } from './compress-manifest';
+import { diskSource, isDirectory } from './disk';
+import type { KnownSizes } from './disk';
+import { isObject } from './read-json';
+import { statsEntries } from './stats-entries';
+
+interface StatsAsset {
+  name: string;
+  size?: number;
+  related?: unknown;
+}
+
+export interface StatsInput {
+  /** How the stats were given, for messages: `--stats stats.json`. */
+  label: string;
+  cwd: string;
+  /** Where the files are; else the stats' `outputPath`. */
+  dir?: string;
+  /** What to do when files are missing, appended to the message. */
+  hint: string;
+}
+
+/** Encoded sizes from the asset's `related` entries (compression plugins record their `.gz`/`.br` there). */
+function relatedSizes(asset: StatsAsset): KnownSizes {
+  const known: KnownSizes = {};
+  for (const related of Array.isArray(asset.related) ? asset.related : []) {
+    if (!isObject(related) || typeof related.size !== 'number' || typeof related.name !== 'string') continue;
+    const type = typeof related.type === 'string' ? related.type : '';
+    if (related.name.endsWith('.gz') || type.startsWith('gzip')) known.gzip = related.size;
+    else if (related.name.endsWith('.br') || type.startsWith('brotli')) known.brotli = related.size;
+  }
+  return known;
+}
+
+function assetsOf(stats: unknown, label: string): StatsAsset[] {
+  const assets = isObject(stats) && Array.isArray(stats.assets) ? stats.assets : [];
+  const named = assets.filter(
+    (asset): asset is StatsAsset => isObject(asset) && typeof asset.name === 'string',
+  );
+  if (named.length === 0) {
+    throw new UsageError(
+      `${label}: no assets in these stats (webpack --json, or stats.toJson() with assets)`,
+    );
+  }
+  return named;
+}
+
+/** A source from the sizes in the stats alone, when they hold raw, gzip and brotli. */
+function statsSource(asset: StatsAsset, known: KnownSizes): SizeSource | undefined {
+  if (typeof asset.size !== 'number' || known.gzip === undefined || known.brotli === undefined)
+    return undefined;
+  const content = () => Promise.reject(new Error(`${asset.name} was not read`));
+  return { name: asset.name, raw: asset.size, content, known };
+}
+
+async function outputDirectory(stats: Record<string, unknown>, input: StatsInput): Promise<string> {
+  const dir = input.dir ?? (typeof stats.outputPath === 'string' ? stats.outputPath : undefined);
+  if (dir === undefined) {
+    throw new UsageError(
+      `${input.label}: the stats hold no compressed sizes and no outputPath (${input.hint})`,
+    );
+  }
+  const resolved = path.resolve(input.cwd, dir);
+  if (!(await isDirectory(resolved))) {
+    throw new UsageError(
+      `${input.label}: cannot measure its files: ${dir} is not a directory (${input.hint})`,
+    );
+  }
+  return resolved;
+}
+
+/** Measures each file of the stats the stats do not size, from the output directory. */
+async function diskSources(stats: Record<string, unknown>, assets: StatsAsset[], input: StatsInput) {
+  if (assets.length === 0) return [];
+  const dir = await outputDirectory(stats, input);
+  const manifest = await readCompressManifest(dir);
+  return Promise.all(
+    assets.map(async (asset) => {
+      const source = await diskSource(dir, asset.name, { ...manifest(asset.name), ...relatedSizes(asset) });
+      if (source) return source;
+      throw new UsageError(`${input.label}: cannot measure ${asset.name}: not in ${dir} (${input.hint})`);
+    }),
+  );
+}
+
+/**
+ * A build's sizes from webpack stats: JS/CSS/HTML assets sized from the stats (`size` and related
+ * `.gz`/`.br` assets) where they suffice, else from the files in `dir` or the stats' `outputPath`.
+ */
+export async function readStats(stats: unknown, input: StatsInput): Promise<BuildSizes> {
+  const measured = assetsOf(stats, input.label).filter((asset) => MEASURED_FILE.test(asset.name));
+  const object = stats as Record<string, unknown>;
+  const fromStats = measured.map((asset) => statsSource(asset, relatedSizes(asset)));
+  const missing = measured.filter((_, index) => fromStats[index] === undefined);
+  const known = fromStats.filter((source): source is SizeSource => source !== undefined);
+  const sources = [...known, ...(await diskSources(object, missing, input))];
+  return { assets: await measureAll(sources), entries: statsEntries(object) };
+}
