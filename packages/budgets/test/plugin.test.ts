@@ -146,7 +146,7 @@ describe('BudgetsPlugin', () => {
         minRatio: Number.MAX_VALUE,
         algorithm: 'brotliCompress',
         filename: '[path][base].br',
-        compressionOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } },
+        compressionOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } } as zlib.ZlibOptions,
       }),
     ];
     const build = await withBudgets([{ path: '*.js', limit: '1 MB' }], plugins as WebpackPluginInstance[]);
@@ -217,13 +217,21 @@ describe('BudgetsPlugin options', () => {
       "options.budgets[0] has an unknown property 'max'",
     ],
     ['a limit in parsecs', { budgets: [{ path: '*.js', limit: '12 parsecs' }] }, 'options.budgets[0].limit'],
-    ['a budget without target', { budgets: [{ limit: 1 }] }, 'options.budgets[0]'],
+    [
+      'a budget without target',
+      { budgets: [{ limit: 1 }] },
+      'budgets[0] needs exactly one of path, entry or initial',
+    ],
     [
       'a budget with two targets',
       { budgets: [{ path: '*.js', entry: 'main', limit: 1 }] },
-      'options.budgets[0]',
+      'budgets[0] needs exactly one of path, entry or initial, not path and entry',
     ],
-    ['a budget with neither limit nor maxIncrease', { budgets: [{ path: '*.js' }] }, 'options.budgets[0]'],
+    [
+      'a budget with neither limit nor maxIncrease',
+      { budgets: [{ path: '*.js' }] },
+      'budgets[0] needs a limit or a maxIncrease',
+    ],
     [
       'an unknown compression',
       { budgets: [{ path: '*.js', limit: 1, compression: 'zstd' }] },
