@@ -6,6 +6,7 @@ interface Manifest {
   name: string;
   private?: boolean;
   files?: string[];
+  bin?: Record<string, string>;
   main?: string;
   types?: string;
   exports?: Record<string, unknown>;
@@ -29,7 +30,10 @@ describe('every public package', () => {
   it.each(published.map(({ dir, manifest }) => [manifest.name, dir, manifest] as const))(
     '%s ships only dist, README and LICENSE, with types',
     (_name, dir, manifest) => {
-      expect(manifest.files).toEqual(['dist', 'README.md', 'LICENSE']);
+      // A package with a command ships its two-line bin wrapper too.
+      expect(manifest.files).toEqual(
+        manifest.bin ? ['dist', 'bin', 'README.md', 'LICENSE'] : ['dist', 'README.md', 'LICENSE'],
+      );
       expect(existsSync(path.join(dir, 'README.md'))).toBe(true);
       expect(existsSync(path.join(dir, 'LICENSE'))).toBe(true);
       expect(manifest.exports?.['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
