@@ -5,3 +5,6 @@ export type { WatchSession } from './watch';
 export { decompress } from './decompress';
 export { readOutputFiles, normalisePaths } from './output';
 export { fixturePath, makeTempDir, repoRoot, toPosix } from './paths';
+export { serveDirectory } from './serve';
+export type { StaticServer } from './serve';
+export { launchChromium, CHROMIUM } from './browser';
