@@ -1,7 +1,7 @@
 // One build in a fresh process, so that wall time and peak RSS belong to that build alone.
 // Usage: node bench/build-once.mjs '{"configFile": "...", "env": {...}}'  -> one JSON line on stdout.
 import { buildApp } from '../scripts/lib/app-build.mjs';
-import { isPackageModule, isVendorModule, measureBuild } from '../scripts/lib/measure.mjs';
+import { assetFileCount, isPackageModule, isVendorModule, measureBuild } from '../scripts/lib/measure.mjs';
 import { upgradedPackages } from './configs.mjs';
 
 const { configFile, env } = JSON.parse(process.argv[2]);
@@ -19,5 +19,6 @@ process.stdout.write(
     errors: errors.map((e) => e.message),
     warnings: warnings.map((w) => w.message),
     files,
+    assetFiles: assetFileCount(build),
   })}\n`,
 );

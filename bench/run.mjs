@@ -98,6 +98,7 @@ async function benchConfig({ name, file }) {
     peakRssBytes: median(cold.map((r) => r.maxRssBytes)),
     total: totals(baseline.files),
     initial: totals(initialFiles),
+    assetFiles: baseline.assetFiles,
     upgrade: {
       changedFiles: upgradeChanged.map((f) => f.name),
       changedBytes: totals(upgradeChanged).raw,
@@ -123,10 +124,11 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const metrics = [
   ['>cold build', (r) => r.coldMs, seconds],
   ['>warm rebuild', (r) => r.warmMs, seconds],
-  ['>JS+CSS raw', (r) => r.total.raw, formatBytes],
+  ['>JS+CSS+HTML raw', (r) => r.total.raw, formatBytes],
   ['>gzip', (r) => r.total.gzip, formatBytes],
   ['>brotli', (r) => r.total.brotli, formatBytes],
-  ['>initial files', (r) => r.initial.files, String],
+  ['>initial requests', (r) => r.initial.files, String],
+  ['>image/font files', (r) => r.assetFiles, String],
   ['>initial brotli', (r) => r.initial.brotli, formatBytes],
   ['>peak RSS', (r) => r.peakRssBytes, (v) => formatBytes(v, { standard: 'iec' })],
   ['>upgrade re-download', (r) => r.upgrade.changedBytes, formatBytes],

@@ -1,4 +1,4 @@
-// The main job: build fixtures/example-app and print its emitted JS/CSS with raw, gzip and brotli sizes
+// The main job: build fixtures/example-app and print its emitted JS/CSS/HTML with raw, gzip and brotli sizes
 // and the totals of the initial page load. Usage: node scripts/example.mjs [config file]
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -32,7 +32,7 @@ console.log(
     ['asset', '>raw', '>gzip', '>brotli', 'initial'],
     [
       ...rows,
-      [`all JS/CSS (${all.files} files)`, ...sizeCells(all), ''],
+      [`all JS, CSS, HTML (${all.files} files)`, ...sizeCells(all), ''],
       [`initial page load (${initial.files} files)`, ...sizeCells(initial), ''],
     ],
   ),

@@ -10,6 +10,7 @@ const require = createRequire(import.meta.url);
 const { measureSizes } = require('@packwise/core');
 
 const CODE_FILE = /\.(?:js|mjs|css)$/;
+const PAGE_FILE = /\.html$/;
 
 /** JS and CSS files the HTML page loads by itself (`<script src>`, `<link rel=stylesheet>`), in order. */
 export function initialFilesOf(html, publicPath = '/') {
@@ -73,13 +74,20 @@ export async function measureBuild({ stats, outputDir }, predicates = {}) {
     publicPath: true,
   });
   const htmlAsset = statsJson.assets.find((asset) => asset.name.endsWith('.html'));
+  // The page itself is part of the first load: with code inlined into it, its bytes are the code's bytes.
   const initial = new Set(
     htmlAsset
-      ? initialFilesOf(await readFile(path.join(outputDir, htmlAsset.name), 'utf8'), statsJson.publicPath)
+      ? [
+          htmlAsset.name,
+          ...initialFilesOf(
+            await readFile(path.join(outputDir, htmlAsset.name), 'utf8'),
+            statsJson.publicPath,
+          ),
+        ]
       : [],
   );
   const shares = moduleShares(statsJson, predicates);
-  const files = statsJson.assets.filter((asset) => CODE_FILE.test(asset.name));
+  const files = statsJson.assets.filter((asset) => CODE_FILE.test(asset.name) || PAGE_FILE.test(asset.name));
   const measured = await Promise.all(
     files.map(async (asset) => ({
       name: asset.name,
@@ -89,6 +97,13 @@ export async function measureBuild({ stats, outputDir }, predicates = {}) {
     })),
   );
   return measured.sort((a, b) => b.raw - a.raw || a.name.localeCompare(b.name));
+}
+
+/** Emitted images and fonts: each one a request wherever it is used. */
+export function assetFileCount({ stats }) {
+  const assets = stats.toJson({ all: false, assets: true, cachedAssets: true }).assets ?? [];
+  return assets.filter((asset) => /\.(png|jpe?g|gif|webp|avif|svg|woff2?|ttf|otf|eot)$/.test(asset.name))
+    .length;
 }
 
 /** Sums raw/gzip/brotli over files. */
