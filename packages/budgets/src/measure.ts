@@ -39,8 +39,10 @@ export async function measureAll(
     if (counts) counts.computed += 1;
     return size;
   };
+  // Largest first: the long compressions start early instead of running alone at the end.
+  const bySize = [...sources].sort((a, b) => b.raw - a.raw);
   const measured = await Promise.all(
-    sources.map(async (original) => {
+    bySize.map(async (original) => {
       // Read each file once, however many of its encodings must be computed.
       let content: Promise<Buffer> | undefined;
       const source = { ...original, content: () => (content ??= original.content()) };
