@@ -1,0 +1,13 @@
+export { withPackwise, presetConfig } from './with-packwise';
+export type { Feature, InlineOptions, Minifier, PackwiseOptions, RuleName, RuleOverride } from './options';
+export { presetRules } from './rules';
+export { detectProject } from './project';
+export type { Project } from './project';
+export { detectedPresets, babelOptions } from './babel';
+export { mergeUserConfig } from './merge';
+export { findConflicts, PresetGuardsPlugin, GUARDS_PLUGIN_NAME } from './guards';
+export { resolveFeatures } from './features';
+export type { Features } from './features';
+
+import { withPackwise } from './with-packwise';
+export default withPackwise;

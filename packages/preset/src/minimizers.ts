@@ -1,0 +1,34 @@
+import CssMinimizerPlugin from 'css-minimizer-webpack-plugin';
+import TerserPlugin from 'terser-webpack-plugin';
+import type { Minifier } from './options';
+
+/** The package each of terser-webpack-plugin's built-in alternatives needs. */
+const MINIFIER_PACKAGES: Record<Exclude<Minifier, 'terser'>, string> = {
+  swc: '@swc/core',
+  esbuild: 'esbuild',
+};
+
+function minifyFunction(minify: Minifier, context: string) {
+  if (minify === 'terser') return TerserPlugin.terserMinify;
+  const name = MINIFIER_PACKAGES[minify];
+  try {
+    require.resolve(name, { paths: [context, __dirname] });
+  } catch {
+    throw new Error(
+      `@packwise/preset: minify: '${minify}' needs the package ${name}: npm install -D ${name}`,
+    );
+  }
+  return minify === 'swc' ? TerserPlugin.swcMinify : TerserPlugin.esbuildMinify;
+}
+
+/** terser-webpack-plugin (in parallel, with the chosen minifier) and css-minimizer-webpack-plugin (cssnano). */
+export function minimizers(minify: Minifier, context: string) {
+  if (!(minify in MINIFIER_PACKAGES) && minify !== 'terser')
+    throw new Error(
+      `@packwise/preset: minify must be 'terser', 'swc' or 'esbuild', got ${JSON.stringify(minify)}`,
+    );
+  return [
+    new TerserPlugin({ parallel: true, minify: minifyFunction(minify, context) }),
+    new CssMinimizerPlugin(),
+  ];
+}

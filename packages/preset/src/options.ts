@@ -1,0 +1,52 @@
+import type { BudgetsPluginOptions } from '@packwise/budgets';
+import type { CompressPluginOptions } from '@packwise/compress';
+import type { InlineAssetsPluginOptions, InlineHtmlPluginOptions } from '@packwise/inline';
+import type { VendorChunksOptions } from '@packwise/vendor-chunks';
+import type HtmlWebpackPlugin from 'html-webpack-plugin';
+import type { RuleSetRule } from 'webpack';
+
+/** A feature switch: `false` turns it off, `true` (or leaving it out) uses its defaults, an object its options. */
+export type Feature<T> = boolean | T;
+
+/** The names of the rules the preset adds to `module.rules`, in that order. */
+export type RuleName = 'scripts' | 'styles' | 'assets';
+
+/** `false` drops a preset rule; a function receives the preset's rule and returns the one to use. */
+export type RuleOverride = false | ((rule: RuleSetRule) => RuleSetRule);
+
+export type Minifier = 'terser' | 'swc' | 'esbuild';
+
+export interface InlineOptions {
+  /** `InlineAssetsPlugin`: images, fonts and SVG as data URIs by encoded size. @default true */
+  assets?: Feature<InlineAssetsPluginOptions>;
+  /** `InlineHtmlPlugin`: the runtime (and small CSS) into the HTML, with CSP hashes. @default true with `html` */
+  html?: Feature<InlineHtmlPluginOptions>;
+}
+
+export interface PackwiseOptions {
+  /** The JS minifier terser-webpack-plugin runs; `swc` needs `@swc/core`, `esbuild` needs `esbuild`. @default 'terser' */
+  minify?: Minifier;
+  /** html-webpack-plugin (its options). @default true when `src/index.html` exists (used as the template) */
+  html?: Feature<HtmlWebpackPlugin.Options>;
+  /** babel-loader's cache directory (`true`: `node_modules/.cache/babel-loader`). @default true */
+  babelCacheDirectory?: boolean | string;
+  /** Replace (a function) or drop (`false`) a rule the preset adds, by name. */
+  rules?: Partial<Record<RuleName, RuleOverride>>;
+  /** `@packwise/vendor-chunks`: per-package vendor chunks with stable ids. @default true */
+  vendorChunks?: Feature<VendorChunksOptions>;
+  /** `@packwise/inline`; `true`/`false` switches both plugins. @default true */
+  inline?: Feature<InlineOptions>;
+  /** `@packwise/compress`: gzip and brotli siblings. @default true */
+  compress?: Feature<CompressPluginOptions>;
+  /** `@packwise/budgets`. @default true when a budgets config exists (packwise.config.*, package.json "packwise") */
+  budgets?: Feature<BudgetsPluginOptions>;
+}
+
+/** The options of a switched-on feature, `undefined` when it is off. */
+export function featureOptions<T extends object>(
+  value: Feature<T> | undefined,
+  byDefault: boolean,
+): T | undefined {
+  if (value === false || (value === undefined && !byDefault)) return undefined;
+  return typeof value === 'object' ? value : ({} as T);
+}
