@@ -5,6 +5,7 @@ export const configs = [
   { name: 'webpack-default', file: 'bench/configs/webpack-default.cjs' },
   { name: 'vendor-chunks', file: 'bench/configs/vendor-chunks.cjs' },
   { name: 'inline', file: 'bench/configs/inline.cjs' },
+  { name: 'preset', file: 'bench/configs/preset.cjs' },
 ];
 
 /** The dependency the upgrade scenario switches (`date-fns` 3.6 -> `date-fns-next`, i.e. date-fns 4.1). */

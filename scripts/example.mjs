@@ -1,5 +1,7 @@
 // The main job: build fixtures/example-app and print its emitted JS/CSS/HTML with raw, gzip and brotli sizes
 // and the totals of the initial page load. Usage: node scripts/example.mjs [config file]
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { appDir, buildApp, repoRoot } from './lib/app-build.mjs';
@@ -8,9 +10,11 @@ import { textTable } from './lib/table.mjs';
 
 const require = createRequire(import.meta.url);
 const { formatBytes } = require('@packwise/core');
+const { FORMATS } = require('@packwise/budgets');
 
-// Until @packwise/preset exists, the main job builds the "today" config teams paste.
-const configFile = process.argv[2] ?? 'fixtures/example-app/webpack.today.cjs';
+// The main job builds the example app with @packwise/preset (webpack.config.cjs); pass
+// fixtures/example-app/webpack.today.cjs to see the config teams paste today.
+const configFile = process.argv[2] ?? 'fixtures/example-app/webpack.config.cjs';
 const outDir = path.join(appDir, 'dist');
 
 const build = await buildApp(configFile, { outDir });
@@ -37,5 +41,10 @@ console.log(
     ],
   ),
 );
+const reportFile = path.join(outDir, 'packwise-report.json');
+if (existsSync(reportFile)) {
+  console.log(`\nBudgets (${path.relative(repoRoot, reportFile)}):\n`);
+  console.log(FORMATS.text(JSON.parse(await readFile(reportFile, 'utf8'))).trimEnd());
+}
 console.log(`\n${errors.length} errors, ${warnings.length} warnings`);
 if (errors.length > 0) process.exitCode = 1;
