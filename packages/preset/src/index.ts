@@ -11,3 +11,5 @@ export type { Features } from './features';
 
 import { withPackwise } from './with-packwise';
 export default withPackwise;
+export { inspect, printConfig } from './inspect';
+export type { InspectOptions, InspectStream } from './inspect';
