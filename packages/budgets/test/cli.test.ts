@@ -129,3 +129,30 @@ describe('packwise check: usage errors exit 2 with one line', () => {
     expect({ code, stderr }).toEqual({ code: 2, stderr: 'packwise: write EPIPE\n' });
   });
 });
+
+describe('packwise inspect', () => {
+  it('hands over to @packwise/preset, which reports a missing config as a usage error', async () => {
+    const stdout = {
+      text: '',
+      write(chunk: string) {
+        this.text += chunk;
+      },
+    };
+    const stderr = {
+      text: '',
+      write(chunk: string) {
+        this.text += chunk;
+      },
+    };
+    const code = await run({
+      argv: ['inspect', '--config', 'missing.config.js'],
+      cwd: __dirname,
+      env: {},
+      stdout,
+      stderr,
+    });
+    expect(code).toBe(2);
+    expect(stderr.text).toMatch(/^packwise: .*missing\.config\.js/);
+    expect(stderr.text.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const HELP = `Usage: packwise check (--report FILE | --stats FILE [--dir DIR] | --dir DIR) [options]
+       packwise inspect [--config webpack.config.js] [--json]   (with @packwise/preset installed)
 
 Checks size budgets (packwise.config.*, package.json "packwise", or .size-limit.json) against a build.
 
