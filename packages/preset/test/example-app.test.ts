@@ -64,6 +64,28 @@ describe('fixtures/example-app with @packwise/preset', () => {
     expect(initialScripts(result)).toEqual(['main.js']);
   });
 
+  it("without inline: the runtime is a file again and SVGs are webpack's base64 data URIs", async () => {
+    const result = await build({}, { inline: false });
+    expectBuild(result);
+    expect(initialScripts(result)).toEqual(expect.arrayContaining(['runtime.js']));
+    expect(parse(result.text('index.html')).querySelectorAll('script:not([src])')).toEqual([]);
+    const css = result.text([...result.files.keys()].find((name) => /^main\..*\.css$/.test(name)) ?? '');
+    expect(css).toContain('data:image/svg+xml;base64,');
+    const presetCss = preset.text(
+      [...preset.files.keys()].find((name) => /^main\..*\.css$/.test(name)) ?? '',
+    );
+    // URL-encoded (css-minimizer adds a charset), not base64.
+    expect(presetCss).toMatch(/data:image\/svg\+xml(;charset=utf-8)?,%3Csvg/i);
+    expect(presetCss).not.toContain('data:image/svg+xml;base64,');
+  });
+
+  it('without budgets: no report', async () => {
+    const result = await build({}, { budgets: false });
+    expectBuild(result);
+    expect(preset.files.has('packwise-report.json')).toBe(true);
+    expect(result.files.has('packwise-report.json')).toBe(false);
+  });
+
   it('without compress: no .gz or .br files, the same JS and CSS', async () => {
     const result = await build({}, { compress: false });
     expectBuild(result);
