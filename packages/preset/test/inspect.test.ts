@@ -61,7 +61,7 @@ describe('packwise inspect', () => {
     expect(stdout).toMatch(/new \(require\('html-webpack-plugin'\)\)\(.*\), \/\/ packwise html/);
     expect(stdout).toContain('test: /\\.(?:m?js|jsx)$/, // preset');
     expect(stdout).toContain('exclude: /node_modules/, // preset');
-    expect(stdout).toContain("minify: require('terser-webpack-plugin').terserMinify");
+    expect(stdout).toContain("minify: require('terser-webpack-plugin').swcMinify");
   });
 
   it('--json prints the config with tagged RegExps and plugins, and the provenance by path', async () => {
