@@ -1,5 +1,5 @@
 // `npm run bench`: builds fixtures/example-app with every config in bench/configs.mjs side by side and
-// prints a Markdown table (and writes bench/out/results.json). Options: --runs N (default 3), --only NAME.
+// prints a Markdown table (and writes bench/out/results.json). Options: --runs N (default 3), --only A,B.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -115,7 +115,8 @@ async function benchConfig({ name, file }) {
   };
 }
 
-const selected = configs.filter((config) => !args.only || config.name === args.only);
+const only = args.only?.split(',');
+const selected = configs.filter((config) => !only || only.includes(config.name));
 if (selected.length === 0) throw new Error(`No config named "${args.only}" in bench/configs.mjs`);
 const results = [];
 for (const config of selected) results.push(await benchConfig(config));
