@@ -5,7 +5,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs, promisify } from 'node:util';
-import { appDir, repoRoot } from '../scripts/lib/app-build.mjs';
+import { appDir, repoRoot, wholeNumber } from '../scripts/lib/app-build.mjs';
 import { totals } from '../scripts/lib/measure.mjs';
 import { markdownTable } from '../scripts/lib/table.mjs';
 import { appEdit, configs } from './configs.mjs';
@@ -17,9 +17,7 @@ const run = promisify(execFile);
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, only: { type: 'string' } },
 });
-const runs = Number(args.runs);
-if (!Number.isInteger(runs) || runs < 1)
-  throw new Error(`--runs must be a whole number of at least 1, got ${args.runs}`);
+const runs = wholeNumber(args.runs, '--runs');
 const outRoot = path.join(repoRoot, 'bench/out');
 
 async function buildOnce(configFile, env) {

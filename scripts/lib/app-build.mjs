@@ -18,9 +18,8 @@ export function loadConfig(configFile, env) {
   return typeof exported === 'function' ? exported(env) : exported;
 }
 
-/** Runs one build and closes the compiler (which persists a filesystem cache). Resolves with stats and time. */
-export function buildApp(configFile, env) {
-  const config = loadConfig(configFile, env);
+/** Runs one build of a config object and closes the compiler (which persists a filesystem cache). */
+export function runBuild(config) {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const compiler = webpack(config);
@@ -33,4 +32,16 @@ export function buildApp(configFile, env) {
       });
     });
   });
+}
+
+/** Runs one build of a config file's config. Resolves with stats, wall time and the output directory. */
+export function buildApp(configFile, env) {
+  return runBuild(loadConfig(configFile, env));
+}
+
+/** A command-line count: a whole number of at least 1, or an error naming the flag. */
+export function wholeNumber(value, flag) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a whole number ≥ 1, got ${value}`);
+  return n;
 }

@@ -3,12 +3,11 @@
 // BudgetsPlugin, timing the PROCESS_ASSETS_STAGE_REPORT window.
 // Usage: node app-build-once.mjs '{"outDir":"...","budgets":true|false}'  -> one JSON line on stdout.
 import { createRequire } from 'node:module';
-import { loadConfig } from '../../../scripts/lib/app-build.mjs';
+import { loadConfig, runBuild } from '../../../scripts/lib/app-build.mjs';
 import { APP_BUDGETS, APP_CONFIG } from './app-share.mjs';
 import { ReportStageTimingPlugin } from './report-stage-timing.mjs';
 
 const require = createRequire(import.meta.url);
-const webpack = require('webpack');
 
 const job = JSON.parse(process.argv[2]);
 const config = loadConfig(APP_CONFIG, { outDir: job.outDir });
@@ -22,16 +21,7 @@ if (job.budgets) {
 }
 config.plugins = [...config.plugins, ...extra];
 
-const started = process.hrtime.bigint();
-const stats = await new Promise((resolve, reject) => {
-  const compiler = webpack(config);
-  compiler.run((runError, result) => {
-    compiler.close((closeError) =>
-      (runError ?? closeError) ? reject(runError ?? closeError) : resolve(result),
-    );
-  });
-});
-const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+const { stats, wallMs } = await runBuild(config);
 const json = stats.toJson({ all: false, errors: true, warnings: true, logging: 'log' });
 // Every emitted file (the stats' asset list nests the .gz/.br files under their originals).
 const names = Object.keys(stats.compilation.assets);

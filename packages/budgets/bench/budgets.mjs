@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '../../../scripts/lib/app-build.mjs';
+import { repoRoot, wholeNumber } from '../../../scripts/lib/app-build.mjs';
 import { APP_BUDGETS, measureAppShare } from './app-share.mjs';
 import { BASELINE, contenders } from './contenders.mjs';
 import { canMeasureRss } from './measure-command.mjs';
@@ -40,16 +40,11 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
   },
 });
-const count = (value, flag) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a whole number ≥ 1, got ${value}`);
-  return n;
-};
 const runs = {
-  packwise: count(args.runs, '--runs'),
-  [BASELINE]: count(args['baseline-runs'], '--baseline-runs'),
+  packwise: wholeNumber(args.runs, '--runs'),
+  [BASELINE]: wholeNumber(args['baseline-runs'], '--baseline-runs'),
 };
-const appRuns = count(args['app-runs'], '--app-runs');
+const appRuns = wholeNumber(args['app-runs'], '--app-runs');
 if (args.only && !['dist', 'app'].includes(args.only))
   throw new Error(`--only must be dist or app, got ${args.only}`);
 const parts = args.only ? [args.only] : ['dist', 'app'];

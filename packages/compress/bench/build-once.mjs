@@ -1,15 +1,12 @@
 // One build in a fresh process, so that wall time and peak RSS belong to that build alone.
 // Usage: node bench/build-once.mjs '{"workload":"app"|"synthetic","contender":"cwp","outDir":"...",
 //   "env":{...}}'  -> one JSON line on stdout: wallMs, compressMs, maxRssBytes, taps, errors, warnings.
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { loadConfig } from '../../../scripts/lib/app-build.mjs';
+import { loadConfig, runBuild } from '../../../scripts/lib/app-build.mjs';
 import { contenders, loadContender } from './contenders.mjs';
 import { syntheticConfig } from './synthetic.mjs';
 import { CompressTimingPlugin } from './timing-plugin.mjs';
 
-const require = createRequire(import.meta.url);
-const webpack = require('webpack');
 const APP_CONFIG = 'fixtures/example-app/webpack.today.cjs';
 
 const job = JSON.parse(process.argv[2]);
@@ -35,16 +32,7 @@ const timing = new CompressTimingPlugin([
 ]);
 config.plugins = [...config.plugins, ...plugins, timing];
 
-const started = process.hrtime.bigint();
-const stats = await new Promise((resolve, reject) => {
-  const compiler = webpack(config);
-  compiler.run((runError, result) => {
-    compiler.close((closeError) =>
-      (runError ?? closeError) ? reject(runError ?? closeError) : resolve(result),
-    );
-  });
-});
-const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+const { stats, wallMs } = await runBuild(config);
 const maxRssBytes = process.resourceUsage().maxRSS * 1024;
 const { errors, warnings } = stats.toJson({ all: false, errors: true, warnings: true });
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '../../../scripts/lib/app-build.mjs';
+import { repoRoot, wholeNumber } from '../../../scripts/lib/app-build.mjs';
 import { contenders, loadContender, test } from './contenders.mjs';
 import { targetResults, targetsTable, workloadTables } from './report.mjs';
 import { SYNTHETIC } from './synthetic.mjs';
@@ -26,13 +26,8 @@ const { values: args } = parseArgs({
     contenders: { type: 'string' },
   },
 });
-const count = (value, flag) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a whole number ≥ 1, got ${value}`);
-  return n;
-};
-const runs = count(args.runs, '--runs');
-const syntheticRuns = count(args['synthetic-runs'], '--synthetic-runs');
+const runs = wholeNumber(args.runs, '--runs');
+const syntheticRuns = wholeNumber(args['synthetic-runs'], '--synthetic-runs');
 if (args.only && !['app', 'synthetic'].includes(args.only))
   throw new Error(`--only must be app or synthetic, got ${args.only}`);
 const workloads = args.only ? [args.only] : ['app', 'synthetic'];
