@@ -46,7 +46,7 @@ describe('the example app with runtime and CSS inlined under a strict CSP, in he
       await page.goto(`${server.url}/`);
       await page.getByText('Acme Dashboard').first().waitFor({ timeout: 30_000 });
 
-      await page.getByRole('link', { name: 'Reports' }).click();
+      await page.getByRole('link', { name: 'Reports', exact: true }).click();
       // The Reports route is a lazy chunk (with chart.js in its own lazy vendor chunk) drawing on canvases.
       await page.locator('canvas').first().waitFor({ timeout: 30_000 });
       expect(page.url()).toBe(`${server.url}/reports`);
