@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lilconfig } from 'lilconfig';
 import { parseBytes, validateOptions } from '@packwise/core';
@@ -124,6 +125,33 @@ const CONFIG_FILES = [
   'packwise.config.mjs',
   'package.json',
 ];
+const SIZE_LIMIT_FILES = ['.size-limit.json', '.size-limit.js', '.size-limit.cjs'];
+
+function hasPackwiseKey(packageJson: string): boolean {
+  try {
+    return JSON.parse(readFileSync(packageJson, 'utf8')).packwise !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where `loadConfig` would find the budgets, without loading them: the nearest folder from `cwd` up with a
+ * packwise config (or a package.json with a "packwise" key), else the nearest `.size-limit.*`; undefined when
+ * there is none. For tools that turn budgets on only when a project has them.
+ */
+export function findConfigFile(cwd: string): string | undefined {
+  const upwards = (names: string[]) => {
+    for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+      for (const name of names) {
+        const file = path.join(dir, name);
+        if (existsSync(file) && (name !== 'package.json' || hasPackwiseKey(file))) return file;
+      }
+      if (path.dirname(dir) === dir) return undefined;
+    }
+  };
+  return upwards(CONFIG_FILES) ?? upwards(SIZE_LIMIT_FILES);
+}
 
 /**
  * The budgets config: the file given (a packwise config, or size-limit's `.size-limit.json`), else the
@@ -132,7 +160,7 @@ const CONFIG_FILES = [
 export async function loadConfig(cwd: string, file?: string, outputDir?: string): Promise<ResolvedConfig> {
   const explorer = lilconfig('packwise', { searchPlaces: CONFIG_FILES, stopDir: path.parse(cwd).root });
   const sizeLimit = lilconfig('size-limit', {
-    searchPlaces: ['.size-limit.json', '.size-limit.js', '.size-limit.cjs'],
+    searchPlaces: SIZE_LIMIT_FILES,
   });
   let source = file ?? 'the config';
   try {

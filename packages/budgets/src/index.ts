@@ -2,7 +2,7 @@ export { BudgetsPlugin, PLUGIN_NAME } from './plugin';
 export type { BudgetsPluginOptions } from './plugin';
 export { evaluateBudgets } from './evaluate';
 export { diffAssets } from './diff';
-export { loadConfig, resolveConfig, fromSizeLimit, UsageError } from './config';
+export { findConfigFile, loadConfig, resolveConfig, fromSizeLimit, UsageError } from './config';
 export { withoutHash } from './names';
 export { run } from './cli/run';
 export type { RunOptions, OutputStream } from './cli/run';
