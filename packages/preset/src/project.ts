@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { findConfigFile } from '@packwise/budgets';
 
 /** What the preset reads from the project it builds; everything is looked up in `context` (webpack's). */
 export interface Project {
@@ -27,12 +28,6 @@ const POSTCSS_FILES = [
     (ext) => `.postcssrc${ext}`,
   ),
 ];
-/** Where @packwise/budgets' `loadConfig` looks (package.json is checked for its "packwise" key). */
-const BUDGETS_FILES = [
-  ...['json', 'js', 'cjs', 'mjs'].map((ext) => `packwise.config.${ext}`),
-  ...['json', 'js', 'cjs'].map((ext) => `.size-limit.${ext}`),
-];
-
 type PackageJson = Record<string, unknown>;
 
 function readPackageJson(dir: string): PackageJson | undefined {
@@ -52,15 +47,6 @@ function dependencyNames(pkg: PackageJson | undefined): Set<string> {
   return names;
 }
 
-function findBudgetsConfig(context: string): string | undefined {
-  for (let dir = context; ; dir = path.dirname(dir)) {
-    const file = firstFile(dir, BUDGETS_FILES);
-    if (file) return path.join(dir, file);
-    if (readPackageJson(dir)?.packwise !== undefined) return path.join(dir, 'package.json#packwise');
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
 /** Reads what the preset needs to know about the project in `context`. */
 export function detectProject(context: string): Project {
   const pkg = readPackageJson(context);
@@ -72,6 +58,6 @@ export function detectProject(context: string): Project {
     babelConfig: firstFile(context, BABEL_FILES) ?? (pkg?.babel ? 'package.json#babel' : undefined),
     postcssConfig: firstFile(context, POSTCSS_FILES) ?? (pkg?.postcss ? 'package.json#postcss' : undefined),
     htmlTemplate: existsSync(html) ? html : undefined,
-    budgetsConfig: findBudgetsConfig(context),
+    budgetsConfig: findConfigFile(context),
   };
 }
