@@ -1,33 +1,19 @@
 // Times the PROCESS_ASSETS_STAGE_REPORT window of the main compilation: BudgetsPlugin checks at that stage,
 // so the time from a tap just before it (REPORT - 1) to one just after it (REPORT + 1) is the plugin's own
 // work plus whatever else taps that very stage (recorded in `taps`, and measured without the plugin too).
-const NAME = 'ReportStageTimingPlugin';
+import { StageWindowPlugin } from '../../../scripts/lib/stage-window.mjs';
 
-export class ReportStageTimingPlugin {
+export class ReportStageTimingPlugin extends StageWindowPlugin {
   constructor() {
-    this.windows = [];
-    this.taps = [];
+    super('PROCESS_ASSETS_STAGE_REPORT', 'ReportStageTimingPlugin');
   }
 
-  apply(compiler) {
-    const stage = compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT;
-    compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
-      const hook = compilation.hooks.processAssets;
-      let started;
-      hook.tapPromise({ name: NAME, stage: stage - 1 }, async () => {
-        started = performance.now();
-        this.taps = hook.taps
-          .filter((tap) => tap.name !== NAME && (tap.stage ?? 0) > stage - 1 && (tap.stage ?? 0) < stage + 1)
-          .map((tap) => `${tap.name}@${tap.stage ?? 0}`);
-      });
-      hook.tapPromise({ name: NAME, stage: stage + 1 }, async () => {
-        this.windows.push(performance.now() - started);
-      });
-    });
+  /** Every tap at the REPORT stage itself, as `name@stage`. */
+  get taps() {
+    return this.otherTaps.filter((tap) => this.inside(tap.stage)).map((tap) => `${tap.name}@${tap.stage}`);
   }
 
-  /** Milliseconds inside the window (summed, should processAssets ever run twice). */
   get reportMs() {
-    return this.windows.reduce((sum, ms) => sum + ms, 0);
+    return this.totalMs;
   }
 }
