@@ -27,15 +27,17 @@ export const isInNodeModules = (filePath: string) => toPosixPath(filePath).inclu
 
 const dirname = (posixPath: string) => posixPath.slice(0, Math.max(posixPath.lastIndexOf('/'), 0));
 
-/**
- * The package a file belongs to, when package.json cannot be read (yarn PnP zip paths without a patched fs):
- * the folder after the last `node_modules/`, its version from pnpm's `.pnpm/<name>@<version>` or yarn's
- * `<name>-npm-<version>-<hash>.zip` segment.
- */
-export function identityFromPath(filePath: string): PackageIdentity | undefined {
-  const posix = toPosixPath(filePath);
-  const marker = posix.lastIndexOf('/node_modules/');
-  if (marker < 0) return undefined;
+/** Where each `node_modules/<name>` segment of a path ends, innermost first (dot folders such as `.pnpm` skipped). */
+function installCandidates(posix: string): number[] {
+  const ends: number[] = [];
+  for (let at = posix.indexOf('/node_modules/'); at >= 0; at = posix.indexOf('/node_modules/', at + 1)) {
+    if (posix[at + '/node_modules/'.length] !== '.') ends.push(at);
+  }
+  return ends.reverse();
+}
+
+/** The identity the path alone gives for the `node_modules/` segment starting at `marker`. */
+function identityAt(posix: string, marker: number): PackageIdentity | undefined {
   const rest = posix.slice(marker + '/node_modules/'.length).split('/');
   const name = rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1] ?? ''}` : (rest[0] ?? '');
   if (!name || name.endsWith('/')) return undefined;
@@ -46,53 +48,65 @@ export function identityFromPath(filePath: string): PackageIdentity | undefined 
     before,
   );
   const version = pnpm?.[1] ?? yarn?.[1] ?? '';
-  return { name, version, root: `${posix.slice(0, marker)}/node_modules/${name}` };
+  return { name, version, root: `${before}/node_modules/${name}` };
+}
+
+/**
+ * The package a file belongs to, when package.json cannot be read (yarn PnP zip paths without a patched fs):
+ * the folder after the last `node_modules/`, its version from pnpm's `.pnpm/<name>@<version>` or yarn's
+ * `<name>-npm-<version>-<hash>.zip` segment.
+ */
+export function identityFromPath(filePath: string): PackageIdentity | undefined {
+  const posix = toPosixPath(filePath);
+  const marker = posix.lastIndexOf('/node_modules/');
+  return marker < 0 ? undefined : identityAt(posix, marker);
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Finds a file's package. Inside node_modules: the folder after the last `node_modules/` (with its scope) is
- * the installed package, so the innermost install owns a module and a package.json in a sub-folder
- * (`chart.js/auto/package.json` names itself `chart.js-auto`) does not split it; name and version come from
- * that folder's package.json — an aliased install (`date-fns-next/`) is still `date-fns` — or from the path
- * when it cannot be read (yarn PnP zips). Elsewhere (a workspace package at its real path): the nearest
- * package.json that has a `name`. Results are cached per folder.
+ * Finds a file's package. Inside node_modules: the innermost `node_modules/<name>` folder that has a named
+ * package.json is the installed package, so the innermost install owns a module, a package.json in a
+ * sub-folder (`chart.js/auto/package.json` names itself `chart.js-auto`) does not split it, and code a package
+ * bundles in its own folder (`ui/dist/esm/node_modules/classnames/…`, no package.json there) belongs to that
+ * package — not to an installed `classnames`. Name and version come from that folder's package.json — an
+ * aliased install (`date-fns-next/`) is still `date-fns` — or, when none can be read (yarn PnP zips), from
+ * the innermost folder's path. Elsewhere (a workspace package at its real path): the nearest package.json
+ * that has a `name`. Results are cached per folder.
  */
 export function createPackageIdentifier(readPackageJson: ReadPackageJson = readPackageJsonFromDisk) {
   const byDirectory = new Map<string, PackageIdentity | null>();
 
   function named(directory: string): PackageIdentity | null {
-    const json = readPackageJson(`${directory}/package.json`);
-    if (typeof json?.name !== 'string' || !json.name) return null;
-    return {
-      name: json.name,
-      version: typeof json.version === 'string' ? json.version : '',
-      root: directory,
-    };
-  }
-
-  function nearestNamed(directory: string): PackageIdentity | null {
     const cached = byDirectory.get(directory);
     if (cached !== undefined) return cached;
-    const parent = dirname(directory);
-    const found = named(directory) ?? (parent && parent !== directory ? nearestNamed(parent) : null);
+    const json = readPackageJson(`${directory}/package.json`);
+    const found =
+      typeof json?.name === 'string' && json.name
+        ? { name: json.name, version: typeof json.version === 'string' ? json.version : '', root: directory }
+        : null;
     byDirectory.set(directory, found);
     return found;
   }
 
-  function installed(fromPath: PackageIdentity): PackageIdentity {
-    const cached = byDirectory.get(fromPath.root);
-    if (cached) return cached;
-    const found = named(fromPath.root) ?? fromPath;
-    byDirectory.set(fromPath.root, found);
-    return found;
+  function nearestNamed(directory: string): PackageIdentity | null {
+    const parent = dirname(directory);
+    return named(directory) ?? (parent && parent !== directory ? nearestNamed(parent) : null);
+  }
+
+  function installed(posix: string, markers: number[]): PackageIdentity | undefined {
+    const candidates = markers.map((marker) => identityAt(posix, marker)).filter((c) => c !== undefined);
+    for (const candidate of candidates) {
+      const found = named(candidate.root);
+      if (found) return found;
+    }
+    return candidates[0];
   }
 
   return (filePath: string): PackageIdentity | undefined => {
     const posix = toPosixPath(filePath);
-    const fromPath = identityFromPath(posix);
-    return fromPath ? installed(fromPath) : (nearestNamed(dirname(posix)) ?? undefined);
+    const markers = installCandidates(posix);
+    return markers.length > 0 ? installed(posix, markers) : (nearestNamed(dirname(posix)) ?? undefined);
   };
 }
 

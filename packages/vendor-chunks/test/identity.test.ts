@@ -94,6 +94,27 @@ const onDisk: [string, string, string, string, string][] = [
     `${yarnVirtual}/node_modules/react-widget`,
   ],
   [
+    'bundled: a copy a package keeps in its own dist/esm/node_modules (no package.json) is that package',
+    'bundled/node_modules/ui-lib/dist/esm/node_modules/classnames/index.js',
+    'ui-lib',
+    '7.0.0',
+    'bundled/node_modules/ui-lib',
+  ],
+  [
+    'bundled: a scoped bundled copy, no package.json at any level below the package',
+    'bundled/node_modules/ui-lib/dist/esm/node_modules/@emotion/hash/dist/hash.esm.js',
+    'ui-lib',
+    '7.0.0',
+    'bundled/node_modules/ui-lib',
+  ],
+  [
+    'bundled: the installed package of the same name stays itself',
+    'bundled/node_modules/classnames/index.js',
+    'classnames',
+    '2.5.1',
+    'bundled/node_modules/classnames',
+  ],
+  [
     'workspace package at its real path (no node_modules)',
     'workspace/packages/ui/src/button.js',
     '@acme/ui-kit',
