@@ -7,18 +7,29 @@ export const optionsSchema = {
   additionalProperties: false,
   properties: {
     strategy: {
-      description: '"granular" (default), "per-package" or "single".',
+      description:
+        '"granular" (default: split by package and by the routes that use it), "per-package" or "single".',
       enum: ['granular', 'per-package', 'single'],
     },
-    minPackageSize: byteSizeSchema('Packages at least this large (before minification) get their own chunk.'),
+    minPackageSize: byteSizeSchema(
+      "Parts of a package (its modules the same routes use) below this size share a chunk with other packages' small parts of the same use.",
+    ),
+    smallRouteSize: byteSizeSchema(
+      'A lazy route downloading fewer source bytes than this keeps the vendor code only it uses in its own chunk.',
+    ),
     buckets: {
-      description: 'How many buckets small packages share (granular strategy).',
+      description: 'Deprecated and ignored since 0.2: granular chunks follow the routes that use them.',
       type: 'integer',
       minimum: 1,
       maximum: 100,
     },
     maxInitialRequests: {
       description: 'JS+CSS requests of the first page load at most, runtime and entry included.',
+      type: 'integer',
+      minimum: 1,
+    },
+    maxAsyncRequests: {
+      description: 'JS+CSS requests of any one lazy route at most, beyond what the first page loaded.',
       type: 'integer',
       minimum: 1,
     },
@@ -36,6 +47,11 @@ export const optionsSchema = {
     },
     stableModuleIds: {
       description: 'Give package modules ids that survive upgrades (package name + path inside the package).',
+      type: 'boolean',
+    },
+    sharedAppModules: {
+      description:
+        'Put app modules that several chunks use in shared chunks by use instead of duplicating them.',
       type: 'boolean',
     },
     report: {

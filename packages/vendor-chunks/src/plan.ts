@@ -1,112 +1,227 @@
-import { stableHash, uniqueChunkNames } from './chunk-name';
+import { uniqueChunkNames } from './chunk-name';
+import { useSetDigest } from './chunk-keys';
+import { enforceRequestLimits } from './request-limits';
+import type { Unit } from './request-limits';
 
 export type Strategy = 'granular' | 'per-package' | 'single';
 
-/** Why a package went to its chunk, as the report says it. */
-export type Reason = 'framework' | 'size' | 'bucket' | 'request-limit' | 'per-package' | 'single';
+/**
+ * Why a chunk holds what it holds, as the report says it. `package`: one package's modules that the same
+ * routes use; `framework`: the same for the framework packages together; `shared`: small parts of several
+ * packages that the same routes use; `request-limit`: parts merged to keep a route within its request bound;
+ * `app-shared`: app modules that several chunks use; `per-package`, `single`: those strategies.
+ */
+export type Reason =
+  'framework' | 'package' | 'shared' | 'request-limit' | 'app-shared' | 'per-package' | 'single';
 
-/** One package (by name; several installed versions count as one) as the build uses it. */
-export interface PackageUsage {
-  name: string;
-  versions: Set<string>;
-  /** Bytes of its modules before minification. */
+/**
+ * Modules of one owner that the same chunks use: a package's (vendor), the framework's, or the app's (app
+ * modules that two or more chunks use). The planner never sees modules, only these.
+ */
+export interface Part {
+  kind: 'vendor' | 'app';
+  /** The package name, `framework` for the framework packages, `` for app code. */
+  owner: string;
+  /** Keys of the chunks (before splitting) that hold these modules: which routes use them. */
+  chunks: ReadonlySet<string>;
+  /** Source bytes (before minification). */
   size: number;
-  /** Some module of it is in a chunk that an entry loads before any `import()`. */
+  js: boolean;
+  css: boolean;
+  /** Some chunk of `chunks` is loaded by an entry before any `import()`. */
   initial: boolean;
-  /** It contributes CSS, so its chunk is two requests. */
-  hasCss: boolean;
-  /** It is react, react-dom or one of their dependencies (as resolved from the project). */
-  framework: boolean;
 }
 
-export interface Placement {
-  chunk: string;
-  reason: Reason;
+/** A chunk group as the planner counts its requests. */
+export interface Route {
+  key: string;
+  entry: boolean;
+  /** Keys of the chunks whose parts this route downloads: its own and those of its lazy parents. */
+  loads: ReadonlySet<string>;
+  /** Keys of the chunks its entry already loaded: parts that touch them cost this route nothing. */
+  preloaded: ReadonlySet<string>;
+  /** Requests for the route's own chunks (runtime, entry or route JS and CSS) once the parts leave them. */
+  ownRequests: number;
 }
 
 export interface PlanSettings {
   strategy: Strategy;
   prefix: string;
+  /** Vendor parts below this many source bytes share a chunk with other small parts of the same use. */
   minPackageSize: number;
-  buckets: number;
   maxInitialRequests: number;
-  /** Initial requests that are not vendor chunks: runtime, the entry's JS and CSS. */
-  reservedRequests: number;
+  maxAsyncRequests: number;
+  /** A lazy route that downloads fewer source bytes than this keeps the vendor parts only it uses. */
+  smallRouteSize: number;
+}
+
+export interface PlannedChunk {
+  name: string;
+  reason: Reason;
+  kind: 'vendor' | 'app';
+  /** Indexes into the plan's `parts`. */
+  parts: number[];
 }
 
 export interface Plan {
-  placements: Map<string, Placement>;
-  /** Initial JS+CSS requests the plan makes, reserved ones included. */
-  initialRequests: number;
+  /** The chunk of each part, by its index; none for a part that stays in the lazy chunk that uses it. */
+  chunkOfPart: (string | undefined)[];
+  chunks: PlannedChunk[];
+  /** Requests of each route once the plan is applied. */
+  requests: Map<string, number>;
   warnings: string[];
 }
 
 /** The chunk name of everything in the `single` strategy: the prefix without its separator. */
 export const singleChunkName = (prefix: string) => prefix.replace(/[.\-_]+$/, '') || 'vendor';
 
-function initialRequests(
-  packages: PackageUsage[],
-  placements: Map<string, Placement>,
-  reserved: number,
-): number {
-  const filesPerChunk = new Map<string, number>();
-  for (const usage of packages) {
-    if (!usage.initial) continue;
-    const chunk = (placements.get(usage.name) as Placement).chunk;
-    filesPerChunk.set(chunk, Math.max(filesPerChunk.get(chunk) ?? 1, usage.hasCss ? 2 : 1));
+const touches = (chunks: ReadonlySet<string>, keys: ReadonlySet<string>) =>
+  [...chunks].some((key) => keys.has(key));
+/** A route downloads a part that serves one of its chunks, unless its entry loaded it already. */
+export const loadsPart = (route: Route, part: { chunks: ReadonlySet<string> }) =>
+  touches(part.chunks, route.loads) && !touches(part.chunks, route.preloaded);
+
+const useKey = (chunks: ReadonlySet<string>) => [...chunks].sort().join('\n');
+
+function newUnit(parts: Part[], indexes: number[], reason: Reason): Unit {
+  const chunks = new Set(indexes.flatMap((index) => [...parts[index]!.chunks]));
+  return {
+    parts: indexes,
+    kind: parts[indexes[0]!]!.kind,
+    owners: new Set(indexes.map((index) => parts[index]!.owner)),
+    chunks,
+    size: indexes.reduce((sum, index) => sum + parts[index]!.size, 0),
+    js: indexes.some((index) => parts[index]!.js),
+    css: indexes.some((index) => parts[index]!.css),
+    initial: indexes.some((index) => parts[index]!.initial),
+    reason,
+  };
+}
+
+/** Groups part indexes by a key, in first-seen order. */
+function groupBy(indexes: number[], keyOf: (index: number) => string): number[][] {
+  const groups = new Map<string, number[]>();
+  for (const index of indexes) {
+    const key = keyOf(index);
+    groups.set(key, [...(groups.get(key) ?? []), index]);
   }
-  return reserved + [...filesPerChunk.values()].reduce((sum, files) => sum + files, 0);
+  return [...groups.values()];
 }
 
 /**
- * Decides each package's chunk. `granular`: the framework together, packages of at least `minPackageSize` alone,
- * the rest in a fixed number of buckets by a stable hash of their name (initial and lazy-only packages in
- * separate buckets, so grouping never pulls a lazy package into the first load); then, while the initial
- * requests exceed `maxInitialRequests`, the smallest initial packages that stand alone move to their bucket.
+ * `granular`: one unit per package and use (parts come that way), except that small vendor parts with the
+ * same use share one unit — merging them can make no route heavier, since every route that loads one loads
+ * all of them.
  */
-export function planChunks(packages: PackageUsage[], settings: PlanSettings): Plan {
-  const { strategy, prefix, minPackageSize, buckets } = settings;
-  const bucketNames = Array.from({ length: buckets }, (_, n) => [
-    `${prefix}shared-${n}`,
-    `${prefix}lazy-${n}`,
-  ]);
-  const reserved = new Set([`${prefix}framework`, singleChunkName(prefix), ...bucketNames.flat()]);
-  const names = uniqueChunkNames(
-    packages.map((usage) => usage.name),
-    prefix,
-    reserved,
-  );
-  const bucketOf = (usage: PackageUsage): Placement => ({
-    chunk: `${prefix}${usage.initial ? 'shared' : 'lazy'}-${stableHash(usage.name) % buckets}`,
-    reason: 'bucket',
-  });
-  const placeOne = (usage: PackageUsage): Placement => {
-    if (strategy === 'single') return { chunk: singleChunkName(prefix), reason: 'single' };
-    if (strategy === 'per-package') return { chunk: names.get(usage.name) as string, reason: 'per-package' };
-    // A framework package only lazy routes use stays out of the first load like any other.
-    if (usage.framework && usage.initial) return { chunk: `${prefix}framework`, reason: 'framework' };
-    if (usage.size >= minPackageSize) return { chunk: names.get(usage.name) as string, reason: 'size' };
-    return bucketOf(usage);
-  };
-  const placements = new Map(packages.map((usage) => [usage.name, placeOne(usage)]));
-  const warnings: string[] = [];
-  const count = () => initialRequests(packages, placements, settings.reservedRequests);
+function granularUnits(parts: Part[], vendor: number[], minPackageSize: number): Unit[] {
+  const units: Unit[] = [];
+  for (const sameUse of groupBy(vendor, (index) => useKey(parts[index]!.chunks))) {
+    const small = sameUse.filter((index) => parts[index]!.size < minPackageSize);
+    const large = sameUse.filter((index) => parts[index]!.size >= minPackageSize);
+    const alone = small.length > 1 ? large : sameUse;
+    for (const index of alone)
+      units.push(newUnit(parts, [index], parts[index]!.owner === 'framework' ? 'framework' : 'package'));
+    if (small.length > 1) units.push(newUnit(parts, small, 'shared'));
+  }
+  return units;
+}
 
-  if (strategy === 'granular') {
-    const standalone = packages
-      .filter((usage) => usage.initial && placements.get(usage.name)?.reason === 'size')
-      .sort((a, b) => a.size - b.size || a.name.localeCompare(b.name));
-    for (const usage of standalone) {
-      if (count() <= settings.maxInitialRequests) break;
-      placements.set(usage.name, { ...bucketOf(usage), reason: 'request-limit' });
+/** Chunk names from owner and use: `vendor.<package>.<digest>`, `vendor.shared.<digest>`, `shared.<digest>`. */
+function nameUnits(units: Unit[], parts: Part[], prefix: string, strategy: Strategy): string[] {
+  const owners = units.flatMap((unit) => (unit.kind === 'vendor' ? [...unit.owners] : []));
+  const packageNames = uniqueChunkNames(
+    owners.filter((owner) => owner !== 'framework'),
+    prefix,
+    new Set([`${prefix}framework`, `${prefix}shared`, singleChunkName(prefix)]),
+  );
+  packageNames.set('framework', `${prefix}framework`);
+  return units.map((unit) => {
+    const digest = useSetDigest(unit.chunks);
+    if (unit.kind === 'app') return `shared.${digest}`;
+    if (strategy === 'single') return singleChunkName(prefix);
+    const [owner] = unit.owners;
+    const base = unit.owners.size === 1 ? (packageNames.get(owner as string) as string) : `${prefix}shared`;
+    return strategy === 'per-package' ? base : `${base}.${digest}`;
+  });
+}
+
+/**
+ * Decides the chunk of every part (`undefined`: it stays where it is). `granular`: by package and use (the set
+ * of chunks that need the modules), small same-use parts of several packages together, then merged where a
+ * route would exceed its request bound; a small route (`chunkSizes`: the chunks' own source bytes) keeps
+ * the vendor parts only it uses.
+ * `per-package`: one chunk per package. `single`: one vendor chunk. App parts go by use in every strategy.
+ */
+export function planChunks(
+  parts: Part[],
+  routes: Route[],
+  chunkSizes: ReadonlyMap<string, number>,
+  settings: PlanSettings,
+): Plan {
+  const { strategy, prefix } = settings;
+  const indexes = parts.map((_, index) => index);
+  // A small route keeps the vendor code only it uses in its own chunk: a file of its own would cost that route
+  // more than the code weighs, as webpack's default split judges it. An upgrade renames that chunk, but it is
+  // small. Routes are weighed by the source bytes they download: their own code and the parts they load.
+  const weight = (route: Route) =>
+    [...route.loads].reduce((sum, key) => sum + (chunkSizes.get(key) ?? 0), 0) +
+    parts.reduce((sum, part) => sum + (loadsPart(route, part) ? part.size : 0), 0);
+  const chunkWeight = new Map<string, number>();
+  for (const route of routes.filter((candidate) => !candidate.entry)) {
+    const routeWeight = weight(route);
+    for (const key of route.loads)
+      chunkWeight.set(key, Math.min(chunkWeight.get(key) ?? Infinity, routeWeight));
+  }
+  const inRoute = (part: Part) =>
+    strategy === 'granular' &&
+    part.kind === 'vendor' &&
+    !part.initial &&
+    part.chunks.size === 1 &&
+    (chunkWeight.get([...part.chunks][0] as string) ?? Infinity) < settings.smallRouteSize;
+  const vendor = indexes.filter((index) => parts[index]!.kind === 'vendor' && !inRoute(parts[index]!));
+  const app = indexes.filter((index) => parts[index]!.kind === 'app');
+  const vendorUnits =
+    strategy === 'granular'
+      ? granularUnits(parts, vendor, settings.minPackageSize)
+      : groupBy(vendor, (index) => (strategy === 'single' ? '' : parts[index]!.owner)).map((group) =>
+          newUnit(parts, group, strategy),
+        );
+  let units = [
+    ...vendorUnits,
+    ...groupBy(app, (index) => useKey(parts[index]!.chunks)).map((group) =>
+      newUnit(parts, group, 'app-shared'),
+    ),
+  ];
+
+  const warnings: string[] = [];
+  const limit = (route: Route) => (route.entry ? settings.maxInitialRequests : settings.maxAsyncRequests);
+  const bounded = enforceRequestLimits(units, routes, limit, { merge: strategy === 'granular' });
+  units = bounded.units;
+  for (const [key, count] of bounded.requests) {
+    const route = routes.find((candidate) => candidate.key === key) as Route;
+    if (count > limit(route)) {
+      const option = route.entry ? 'maxInitialRequests' : 'maxAsyncRequests';
+      warnings.push(
+        `${route.entry ? 'the first page load' : `the route ${key}`} needs ${count} JS/CSS requests, more than ` +
+          `${option} (${limit(route)})` +
+          (strategy === 'per-package'
+            ? ": the 'per-package' strategy gives every package its own chunk"
+            : ''),
+      );
     }
   }
-  const total = count();
-  if (strategy !== 'single' && total > settings.maxInitialRequests) {
-    warnings.push(
-      `the first page load needs ${total} JS/CSS requests, more than maxInitialRequests (${settings.maxInitialRequests})` +
-        (strategy === 'per-package' ? ": the 'per-package' strategy gives every package its own chunk" : ''),
-    );
-  }
-  return { placements, initialRequests: total, warnings };
+
+  // Units that come out with one name are one chunk to webpack: list them once.
+  const names = nameUnits(units, parts, prefix, strategy);
+  const byName = new Map<string, PlannedChunk>();
+  units.forEach((unit, n) => {
+    const name = names[n] as string;
+    const chunk = byName.get(name) ?? { name, reason: unit.reason, kind: unit.kind, parts: [] };
+    chunk.parts.push(...unit.parts);
+    byName.set(name, chunk);
+  });
+  const chunks = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const chunkOfPart: (string | undefined)[] = parts.map(() => undefined);
+  for (const chunk of chunks) for (const part of chunk.parts) chunkOfPart[part] = chunk.name;
+  return { chunkOfPart, chunks, requests: bounded.requests, warnings };
 }

@@ -1,28 +1,46 @@
-import type { Compilation, Compiler, Module } from 'webpack';
+import type { Chunk, Compilation, Compiler, Module } from 'webpack';
 import { validateOptions } from '@packwise/core';
 import { resolveFrameworkRoots } from './framework';
 import { assignStableModuleIds, stableModuleName } from './module-ids';
-import { BASE_REQUESTS, resolveOptions } from './options';
+import { resolveOptions } from './options';
 import type { ResolvedOptions, VendorChunksOptions } from './options';
 import { optionsSchema } from './options-schema';
 import { createPackageIdentifier, readPackageJsonFromDisk } from './package-identity';
+import { collectParts } from './parts';
+import type { CollectedParts } from './parts';
 import { planChunks } from './plan';
-import type { PackageUsage, Plan } from './plan';
+import type { Plan } from './plan';
 import { buildReport, reportLines } from './report';
 import { findConflicts, installCacheGroup } from './split-config';
-import { collectUsage } from './usage';
+
+/** Puts the planned chunks of every chunk group in name order, in the places they already hold. */
+function sortPlannedChunks(compilation: Compilation, names: ReadonlySet<string>): void {
+  for (const group of compilation.chunkGroups) {
+    const places: number[] = [];
+    group.chunks.forEach((chunk, index) => {
+      if (chunk.name && names.has(chunk.name)) places.push(index);
+    });
+    const sorted = places
+      .map((index) => group.chunks[index] as Chunk)
+      .sort((a, b) => ((a.name as string) < (b.name as string) ? -1 : 1));
+    places.forEach((index, n) => (group.chunks[index] = sorted[n] as Chunk));
+  }
+}
 
 /** Used for hooks, logger and error messages. */
 export const PLUGIN_NAME = 'PackwiseVendorChunksPlugin';
 
-/** What one compilation decided: which chunk each vendor module goes to, and why. */
+/** What one compilation decided: which chunk each planned module goes to, and why. */
 interface CompilationPlan {
   assignment: Map<Module, string>;
-  packages: PackageUsage[];
+  collected: CollectedParts;
   plan: Plan;
 }
 
-/** Splits node_modules into long-term-cacheable chunks named after the packages in them. */
+/**
+ * Splits node_modules into long-term-cacheable chunks named after the packages in them and the routes that use
+ * them, so a route downloads no vendor code it does not use and an upgrade renames only the upgraded package.
+ */
 export class VendorChunksPlugin {
   private readonly options: ResolvedOptions;
 
@@ -34,6 +52,7 @@ export class VendorChunksPlugin {
   apply(compiler: Compiler): void {
     const { options } = this;
     const identify = createPackageIdentifier();
+    const moduleName = (module: Module) => stableModuleName(module, compiler, identify);
     const plans = new WeakMap<Compilation, CompilationPlan>();
     let current: CompilationPlan | undefined;
     let frameworkRoots: Set<string> | undefined;
@@ -63,23 +82,54 @@ export class VendorChunksPlugin {
       const warn = (message: string) =>
         compilation.warnings.push(new compiler.webpack.WebpackError(`${PLUGIN_NAME}: ${message}`));
       conflicts.forEach(warn);
+      for (const name of options.deprecated)
+        warn(`options.${name} is deprecated and ignored: chunks follow the routes that use them; remove it`);
 
       // Before SplitChunksPlugin (STAGE_ADVANCED), once per compilation: it may run the hook in a loop.
       compilation.hooks.optimizeChunks.tap({ name: PLUGIN_NAME, stage: -100 }, () => {
         if (plans.has(compilation)) return;
-        const { modules, packages } = collectUsage(compilation, identify, frameworkRoots ?? new Set());
-        const plan = planChunks(packages, { ...options, reservedRequests: BASE_REQUESTS });
-        plan.warnings.forEach(warn);
-        const vendorModules = modules.map(({ module, identity }) => ({ module, packageName: identity.name }));
-        findConflicts(userGroups, vendorModules, compilation).forEach(warn);
-        const assignment = new Map(
-          modules.map(({ module, identity }) => [
-            module,
-            plan.placements.get(identity.name)?.chunk as string,
-          ]),
+        const collected = collectParts(compilation, {
+          identify,
+          frameworkRoots: frameworkRoots ?? new Set(),
+          moduleName,
+          sharedAppModules: options.sharedAppModules,
+        });
+        const plan = planChunks(collected.parts, collected.routes, collected.chunkSizes, options);
+        collected.parts.forEach((p, i) =>
+          console.error(
+            p.kind,
+            p.owner,
+            p.size,
+            p.initial,
+            [...p.chunks].join(' | ').slice(0, 80),
+            '->',
+            plan.chunkOfPart[i],
+          ),
         );
-        current = { assignment, packages, plan };
+        plan.warnings.forEach(warn);
+        const assignment = new Map<Module, string>();
+        collected.modules.forEach((modules, part) => {
+          const chunk = plan.chunkOfPart[part];
+          if (chunk) for (const module of modules) assignment.set(module, chunk);
+        });
+        const vendorModules = collected.modules.flatMap((modules, part) =>
+          collected.parts[part]?.kind === 'vendor'
+            ? modules.map((module) => ({
+                module,
+                packageName: identify(module.nameForCondition() as string)?.name ?? '',
+              }))
+            : [],
+        );
+        findConflicts(userGroups, vendorModules, compilation).forEach(warn);
+        current = { assignment, collected, plan };
         plans.set(compilation, current);
+      });
+
+      // After SplitChunksPlugin: it inserts chunks in an order that follows their sizes, which would change
+      // the parents' `Promise.all([...])` and file order with any upgrade. Planned chunks go in name order.
+      compilation.hooks.optimizeChunks.tap({ name: PLUGIN_NAME, stage: 20 }, () => {
+        const planned = plans.get(compilation);
+        if (planned) sortPlannedChunks(compilation, new Set(planned.plan.chunks.map((chunk) => chunk.name)));
       });
 
       compilation.hooks.processAssets.tap(
@@ -91,16 +141,14 @@ export class VendorChunksPlugin {
     if (options.stableModuleIds && !userChoseModuleIds) {
       // `compilation`, not `thisCompilation`: child compilations (html-webpack-plugin's) need ids too.
       compiler.hooks.compilation.tap(PLUGIN_NAME, (compilation) => {
-        compilation.hooks.moduleIds.tap(PLUGIN_NAME, () =>
-          assignStableModuleIds(compilation, (module) => stableModuleName(module, compiler, identify)),
-        );
+        compilation.hooks.moduleIds.tap(PLUGIN_NAME, () => assignStableModuleIds(compilation, moduleName));
       });
     }
   }
 
   private report(compilation: Compilation, planned: CompilationPlan | undefined): void {
     if (!planned) return;
-    const report = buildReport(compilation, this.options.strategy, planned.packages, planned.plan);
+    const report = buildReport(compilation, this.options.strategy, planned.collected, planned.plan);
     const logger = compilation.getLogger(PLUGIN_NAME);
     for (const line of reportLines(report)) logger.log(line);
     if (this.options.report) {

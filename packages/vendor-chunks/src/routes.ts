@@ -1,0 +1,59 @@
+import type { ChunkGroup, Compilation } from 'webpack';
+
+/** What one route (an entry, or an `import()` chunk group) makes the browser download. */
+export interface RouteLoad {
+  /** The entry's or `webpackChunkName` name, else where the `import()` is: `./src/router.jsx import(./pages/X)`. */
+  name: string;
+  entry: boolean;
+  /**
+   * JS and CSS files, sorted. An entry: every file it loads before any `import()`. A lazy route: the files of
+   * its chunk group and of its lazy parents, less what its entry already loaded.
+   */
+  files: string[];
+}
+
+const CODE_FILE = /\.(?:m?js|css)$/;
+
+/** A readable, build-independent name for a chunk group. */
+export function routeName(group: ChunkGroup, compilation: Compilation): string {
+  if (group.name) return group.name;
+  const origins = group.origins.map(
+    (origin) =>
+      `${origin.module ? origin.module.readableIdentifier(compilation.requestShortener) : ''} import(${origin.request ?? ''})`,
+  );
+  return [...new Set(origins)].sort().join(', ');
+}
+
+function ancestorGroups(group: ChunkGroup): ChunkGroup[] {
+  const seen = new Set<ChunkGroup>();
+  const queue = [...group.parentsIterable];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    if (seen.has(next)) continue;
+    seen.add(next);
+    queue.push(...next.parentsIterable);
+  }
+  return [...seen];
+}
+
+const codeFiles = (groups: ChunkGroup[]) =>
+  new Set(
+    groups.flatMap((group) => group.getFiles()).filter((file) => CODE_FILE.test(file.split('?')[0] ?? file)),
+  );
+
+/**
+ * Every route of a finished compilation (after splitChunks) with the files it downloads: usable on any build,
+ * with or without the plugin, to compare splits route by route.
+ */
+export function routeLoads(compilation: Compilation): RouteLoad[] {
+  return compilation.chunkGroups
+    .map((group) => {
+      const entry = group.isInitial();
+      const above = ancestorGroups(group);
+      const loaded = codeFiles(above.filter((g) => g.isInitial()));
+      const files = [...codeFiles([group, ...above.filter((g) => !g.isInitial())])].filter(
+        (file) => !loaded.has(file),
+      );
+      return { name: routeName(group, compilation), entry, files: files.sort() };
+    })
+    .sort((a, b) => Number(b.entry) - Number(a.entry) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
