@@ -116,8 +116,11 @@ function groupBy(indexes: number[], keyOf: (index: number) => string): number[][
 function granularUnits(parts: Part[], vendor: number[], minPackageSize: number): Unit[] {
   const units: Unit[] = [];
   for (const sameUse of groupBy(vendor, (index) => useKey(parts[index]!.chunks))) {
-    const small = sameUse.filter((index) => parts[index]!.size < minPackageSize);
-    const large = sameUse.filter((index) => parts[index]!.size >= minPackageSize);
+    // The framework keeps a chunk of its own: it changes least often of all.
+    const isSmall = (index: number) =>
+      parts[index]!.size < minPackageSize && parts[index]!.owner !== 'framework';
+    const small = sameUse.filter(isSmall);
+    const large = sameUse.filter((index) => !isSmall(index));
     const alone = small.length > 1 ? large : sameUse;
     for (const index of alone)
       units.push(newUnit(parts, [index], parts[index]!.owner === 'framework' ? 'framework' : 'package'));

@@ -95,17 +95,6 @@ export class VendorChunksPlugin {
           sharedAppModules: options.sharedAppModules,
         });
         const plan = planChunks(collected.parts, collected.routes, collected.chunkSizes, options);
-        collected.parts.forEach((p, i) =>
-          console.error(
-            p.kind,
-            p.owner,
-            p.size,
-            p.initial,
-            [...p.chunks].join(' | ').slice(0, 80),
-            '->',
-            plan.chunkOfPart[i],
-          ),
-        );
         plan.warnings.forEach(warn);
         const assignment = new Map<Module, string>();
         collected.modules.forEach((modules, part) => {

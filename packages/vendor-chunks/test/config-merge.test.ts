@@ -1,10 +1,11 @@
 import { compile, fixturePath } from '@packwise/test-utils';
 import type { Configuration } from 'webpack';
+import type { VendorChunksReport } from '@packwise/vendor-chunks';
 import { chunkContents, layoutConfig } from './helpers';
 
 const scoped = fixturePath('layouts', 'scoped');
 const build = (optimization: Configuration['optimization'], options = {}) =>
-  compile(layoutConfig('scoped', { minPackageSize: 0, ...options }, { optimization }));
+  compile(layoutConfig('scoped', { minPackageSize: 0, smallRouteSize: 0, ...options }, { optimization }));
 
 describe("VendorChunksPlugin beside the user's own optimization settings", () => {
   it('sets a single runtime chunk, deterministic chunk ids and its own module ids when the user chose none', async () => {
@@ -69,25 +70,42 @@ describe("VendorChunksPlugin beside the user's own optimization settings", () =>
     expect([...chunkContents(result, scoped).keys()].some((name) => name.startsWith('vendor.'))).toBe(false);
   });
 
-  it('moves the smallest standalone packages into buckets to stay within maxInitialRequests, and says why', async () => {
+  it('merges the smallest same-use chunks to stay within maxInitialRequests, and says why', async () => {
     const result = await compile(
       layoutConfig(
         'scoped',
-        { minPackageSize: 0, buckets: 1, framework: false, maxInitialRequests: 5, report: true },
+        { minPackageSize: 0, smallRouteSize: 0, framework: false, maxInitialRequests: 5, report: true },
         {},
       ),
     );
     expect(result.warnings).toEqual([]);
-    const report = JSON.parse(result.text('vendor-chunks.json')) as {
-      initialRequests: number;
-      chunks: { name: string; initial: boolean; packages: { name: string; reason: string }[] }[];
-    };
+    const report = JSON.parse(result.text('vendor-chunks.json')) as VendorChunksReport;
+    // scoped has four initial packages (one with CSS): each alone would be runtime + main JS and CSS + 5 = 8.
     expect(report.initialRequests).toBeLessThanOrEqual(5);
-    const reasons = report.chunks.flatMap((chunk) => chunk.packages.map((p) => p.reason));
-    // scoped has four initial packages: each alone would be 3 + 4 = 7 requests.
-    expect(reasons.filter((reason) => reason === 'request-limit').length).toBeGreaterThanOrEqual(2);
-    const initialChunks = report.chunks.filter((chunk) => chunk.initial).map((chunk) => chunk.name);
-    expect(initialChunks.length).toBeLessThanOrEqual(2);
+    const main = report.routes.find((route) => route.entry);
+    expect(main?.requests).toBe(report.initialRequests);
+    const merged = report.chunks.filter((chunk) => chunk.reason === 'request-limit');
+    expect(merged.length).toBeGreaterThanOrEqual(1);
+    expect(merged.every((chunk) => chunk.initial && chunk.packages.length >= 2)).toBe(true);
+    // The lazy-only @acme/icons never joins them.
+    const icons = report.chunks.find((chunk) => chunk.packages.some((p) => p.name === '@acme/icons'));
+    expect(icons).toMatchObject({ initial: false, packages: [{ name: '@acme/icons' }] });
+  });
+
+  it('warns when no merge can bring a route within its bound', async () => {
+    // The lazy route that imports @acme/icons loads its JS and its CSS: no merge makes that one request.
+    const result = await compile(layoutConfig('scoped', { smallRouteSize: 0, maxAsyncRequests: 1 }));
+    expect(result.warnings).toEqual([
+      'PackwiseVendorChunksPlugin: the route ./src/index.js import(@acme/icons) needs 2 JS/CSS requests, ' +
+        'more than maxAsyncRequests (1)',
+    ]);
+  });
+
+  it('says that options.buckets is ignored', async () => {
+    const result = await build(undefined, { buckets: 4 });
+    expect(result.warnings).toEqual([
+      'PackwiseVendorChunksPlugin: options.buckets is deprecated and ignored: chunks follow the routes that use them; remove it',
+    ]);
   });
 
   it('keeps a framework package that only lazy routes use out of the first page load', async () => {

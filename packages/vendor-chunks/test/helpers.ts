@@ -46,8 +46,18 @@ function leaves(modules: StatsModule[] = []): StatsModule[] {
   return modules.flatMap((module) => (module.modules ? leaves(module.modules) : [module]));
 }
 
-/** Named chunks of a build with their files and the resource of every module in them. */
-export function chunkContents(build: BuildResult, relativeTo: string): Map<string, ChunkContent> {
+/** A planned chunk's name without its use digest: `vendor.react-dom.0d6e4079` -> `vendor.react-dom`. */
+export const withoutUseDigest = (name: string) => name.replace(/\.[0-9a-f]{8}$/, '');
+
+/**
+ * Named chunks of a build with their files and the resource of every module in them, by name without the use
+ * digest (chunks of one package for different routes come together, as one entry) unless `exactNames`.
+ */
+export function chunkContents(
+  build: BuildResult,
+  relativeTo: string,
+  { exactNames = false } = {},
+): Map<string, ChunkContent> {
   const json = build.stats.toJson({
     all: false,
     chunks: true,
@@ -64,16 +74,20 @@ export function chunkContents(build: BuildResult, relativeTo: string): Map<strin
       .map((module) => module.nameForCondition)
       .filter((resource): resource is string => Boolean(resource))
       .map((resource) => toPosix(path.relative(relativeTo, resource)));
-    result.set(name, {
-      files: [...(chunk.files ?? [])].sort(),
-      modules: [...new Set(modules)].sort(),
-      initial: chunk.initial ?? false,
+    const key = exactNames ? name : withoutUseDigest(name);
+    const before = result.get(key);
+    result.set(key, {
+      files: [...(before?.files ?? []), ...(chunk.files ?? [])].sort(),
+      modules: [...new Set([...(before?.modules ?? []), ...modules])].sort(),
+      initial: (before?.initial ?? false) || (chunk.initial ?? false),
     });
   }
   return result;
 }
 
-/** Emitted JS/CSS file names with their content hashes taken out: `vendor.react-dom.js`. */
+/** Emitted JS/CSS file names with their content hashes and use digests taken out: `vendor.react-dom.js`. */
 export function withoutHashes(names: Iterable<string>): string[] {
-  return [...names].map((name) => name.replace(/\.[0-9a-f]{16,}\./, '.')).sort();
+  return [...names]
+    .map((name) => name.replace(/\.[0-9a-f]{16,}\./, '.').replace(/\.[0-9a-f]{8}\./, '.'))
+    .sort();
 }

@@ -2,7 +2,7 @@ import { compile, fixturePath } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import type { VendorChunksOptions, VendorChunksReport } from '@packwise/vendor-chunks';
 import type { Configuration } from 'webpack';
-import { chunkContents, layoutConfig, withoutHashes } from './helpers';
+import { chunkContents, layoutConfig, withoutHashes, withoutUseDigest } from './helpers';
 import type { ChunkContent } from './helpers';
 
 type Layout = 'pnpm' | 'npm-nested' | 'scoped' | 'yarn-pnp' | 'workspace';
@@ -44,7 +44,8 @@ function build(layout: Layout, options: VendorChunksOptions, overrides: Configur
 }
 
 const perPackage: VendorChunksOptions = { strategy: 'per-package' };
-const everyPackageAlone: VendorChunksOptions = { minPackageSize: 0 };
+/** Granular, with no part small enough to share a chunk or to stay in its route's chunk. */
+const everyPackageAlone: VendorChunksOptions = { minPackageSize: 0, smallRouteSize: 0 };
 
 /** The vendor chunks of a build and the modules in each: `{ 'vendor.left-pad': ['node_modules/…'] }`. */
 const vendorChunks = ({ chunks }: Built) =>
@@ -220,23 +221,24 @@ describe('strategies', () => {
     expect(built.chunks.get('main')?.modules).toEqual(['src/index.js']);
   });
 
-  it('granular defaults: small initial packages share vendor.shared-N buckets, one bucket per package', async () => {
+  it('granular defaults: the small packages the first page uses share one chunk named after that use', async () => {
     const built = await build('scoped', {});
     const initialPackages = ['@acme/core', '@acme/utils', '@other/core', 'core'];
-    for (const name of initialPackages) {
-      const owners = chunksWith(built, `node_modules/${name}`);
-      expect(owners).toHaveLength(1);
-      expect(owners[0]).toMatch(/^vendor\.shared-[0-3]$/);
-    }
+    const owners = new Set(initialPackages.flatMap((name) => chunksWith(built, `node_modules/${name}`)));
+    expect([...owners]).toEqual(['vendor.shared']);
+    expect(built.chunks.get('vendor.shared')?.initial).toBe(true);
   });
 
-  it('granular defaults: the lazy-only @acme/icons is in a lazy bucket or its own chunk, and in no initial chunk', async () => {
+  it('granular defaults: the lazy-only @acme/icons stays in the small route that alone uses it, in no initial chunk', async () => {
     const built = await build('scoped', {});
-    const owners = chunksWith(built, 'node_modules/@acme/icons');
-    expect(owners).toHaveLength(1);
-    const [owner] = owners as [string];
-    expect(owner).toMatch(/^vendor\.(lazy-[0-3]|acme__icons)$/);
-    expect(built.chunks.get(owner)).toMatchObject({ initial: false, modules: acmeIcons });
+    const { chunks, chunkGraph } = built.result.stats.compilation;
+    const holders = [...chunks].filter((chunk) =>
+      [...chunkGraph.getChunkModulesIterable(chunk)]
+        .flatMap((module) => [module, ...((module as { modules?: (typeof module)[] }).modules ?? [])])
+        .some((module) => (module.nameForCondition() ?? '').replace(/\\/g, '/').includes('@acme/icons/')),
+    );
+    // The lazy route's own chunk (an unnamed import()), not a vendor chunk: a file of its own would cost more.
+    expect(holders.map((chunk) => [chunk.name ?? null, chunk.canBeInitial()])).toEqual([[null, false]]);
     for (const [name, chunk] of built.chunks) {
       if (!chunk.initial) continue;
       expect([name, chunk.modules.filter((m) => m.startsWith('node_modules/@acme/icons/'))]).toEqual([
@@ -246,13 +248,25 @@ describe('strategies', () => {
     }
   });
 
-  it('granular defaults: a package keeps its bucket whatever other packages the build has (pnpm vs yarn)', async () => {
-    const [fromPnpm, fromYarn] = await Promise.all([build('pnpm', {}), build('yarn-pnp', {})]);
-    // The two builds share only left-pad and @acme/ui; pnpm has three packages more, yarn one other.
+  it('granular: a chunk name depends on the package and the routes that use it, not on the other packages (pnpm vs yarn)', async () => {
+    const [fromPnpm, fromYarn] = await Promise.all([
+      build('pnpm', everyPackageAlone),
+      build('yarn-pnp', everyPackageAlone),
+    ]);
+    const realNames = (built: Built, dir: string) =>
+      [...(built.result.stats.compilation.chunks ?? [])]
+        .filter((chunk) => chunk.name?.startsWith('vendor.'))
+        .filter((chunk) =>
+          [...built.result.stats.compilation.chunkGraph.getChunkModulesIterable(chunk)].some((module) =>
+            (module.nameForCondition() ?? '').replace(/\\/g, '/').includes(`${dir}/`),
+          ),
+        )
+        .map((chunk) => chunk.name);
+    // The two builds share only left-pad and @acme/ui, both used by the entry `main`.
     for (const dir of ['node_modules/left-pad', 'node_modules/@acme/ui']) {
-      const bucket = chunksWith(fromPnpm, dir);
-      expect(bucket).toEqual([expect.stringMatching(/^vendor\.shared-[0-3]$/)]);
-      expect(chunksWith(fromYarn, dir)).toEqual(bucket);
+      const names = realNames(fromPnpm, dir);
+      expect(names).toEqual([expect.stringMatching(/^vendor\.[a-z_.-]+\.[0-9a-f]{8}$/)]);
+      expect(realNames(fromYarn, dir)).toEqual(names);
     }
   });
 });
@@ -288,8 +302,8 @@ describe('report (vendor-chunks.json)', () => {
   it.each<[Layout, VendorChunksOptions, string, Record<string, string[]>]>([
     [
       'scoped',
-      { report: true },
-      'bucket',
+      { ...everyPackageAlone, report: true },
+      'package',
       {
         '@acme/core': ['3.0.0'],
         '@acme/icons': ['5.6.0'],
@@ -305,25 +319,38 @@ describe('report (vendor-chunks.json)', () => {
       { 'deep-pkg': ['0.3.1'], inner: ['1.0.0', '2.0.0'], 'multi-entry': ['4.2.0'], outer: ['1.0.0'] },
     ],
   ])(
-    '%s: each package once with its versions and reason; chunk files as emitted',
+    '%s: each package once with its versions; chunk reasons, files and routes as emitted',
     async (layout, options, reason, versions) => {
       const { result, chunks } = await build(layout, options);
       const report = JSON.parse(result.text('vendor-chunks.json')) as VendorChunksReport;
-      const listed = report.chunks.flatMap((chunk) =>
-        chunk.packages.map((p) => [p.name, p.versions, p.reason]),
-      );
-      expect(listed.sort()).toEqual(Object.entries(versions).map(([name, v]) => [name, v, reason]));
+      const listed = report.chunks.flatMap((chunk) => chunk.packages.map((p) => [p.name, p.versions]));
+      expect(listed.sort()).toEqual(Object.entries(versions));
+      expect(new Set(report.chunks.map((chunk) => chunk.reason))).toEqual(new Set([reason]));
 
       for (const chunk of report.chunks) {
-        expect([chunk.name, chunk.files, chunk.initial]).toEqual([
-          chunk.name,
-          chunks.get(chunk.name)?.files,
-          chunks.get(chunk.name)?.initial,
-        ]);
+        const built = chunks.get(withoutUseDigest(chunk.name));
+        expect([chunk.name, chunk.files, chunk.initial]).toEqual([chunk.name, built?.files, built?.initial]);
         for (const file of chunk.files) expect(result.files.has(file)).toBe(true);
+        // Every chunk is downloaded by the routes the report names, and by no other.
+        const loading = report.routes.filter((route) =>
+          chunk.files.some((file) => route.files.includes(file)),
+        );
+        expect(chunk.routes).toEqual(loading.map((route) => route.name));
+        expect(chunk.routes.length).toBeGreaterThan(0);
       }
       const emittedVendorFiles = [...result.files.keys()].filter((file) => /^vendor\./.test(file));
       expect(report.chunks.flatMap((chunk) => chunk.files).sort()).toEqual(emittedVendorFiles);
+
+      // Each route's requests and vendor bytes are those of its files.
+      const vendorFiles = new Set(emittedVendorFiles);
+      for (const route of report.routes) {
+        expect(route.requests).toBe(route.files.length);
+        const vendorBytes = route.files
+          .filter((file) => vendorFiles.has(file))
+          .reduce((sum, file) => sum + result.read(file).length, 0);
+        expect([route.name, route.vendorBytes]).toEqual([route.name, vendorBytes]);
+      }
+      expect(report.routes.filter((route) => route.entry).map((route) => route.name)).toEqual(['main']);
     },
   );
 });
