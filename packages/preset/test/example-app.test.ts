@@ -21,7 +21,9 @@ const entry = { main: path.join(appDir, 'src/index.jsx') };
 const build = (user: Configuration, options?: PackwiseOptions) =>
   compile(withPackwise({ context: appDir, entry, ...user }, options));
 
-const withoutHash = (name: string) => name.replace(/\.[0-9a-f]{16,20}\./, '.');
+/** Without content hash, and without the use digest of a vendor chunk (`vendor.framework.0d6e4079.js`). */
+const withoutHash = (name: string) =>
+  name.replace(/\.[0-9a-f]{16,20}\./, '.').replace(/^(vendor\..+)\.[0-9a-f]{8}\./, '$1.');
 const names = (result: BuildResult) => [...result.files.keys()].map(withoutHash).sort();
 const initialScripts = (result: BuildResult) =>
   parse(result.text('index.html'))
