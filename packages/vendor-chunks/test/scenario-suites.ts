@@ -1,0 +1,147 @@
+import { rm } from 'node:fs/promises';
+import type { BuildResult } from '@packwise/test-utils';
+import {
+  buildDefaultSplit,
+  buildPreset,
+  codeFiles,
+  copyOfSrc,
+  inNodeModules,
+  inPackages,
+  initialModules,
+  jsModuleCopies,
+  renamed,
+  routeFigures,
+  sharedBytes,
+} from './scenarios';
+import type { Fixture, RouteFigures } from './scenarios';
+
+/** The issue's bounds. */
+export const MAX_ROUTE_RATIO = 1.05;
+export const MAX_REQUESTS = 25;
+export const MAX_UPGRADE_RATIO = 1.2;
+
+const problems = (build: BuildResult) => ({ errors: build.errors, warnings: build.warnings });
+
+/**
+ * The preset's build against the same preset on webpack's default split: every route as light (within 5 %),
+ * at most 25 requests a route, nothing lazy-only in the first load, no module in two JS chunks. `more` adds
+ * tests on the same two builds.
+ */
+export function routeSuite(fixture: Fixture, more?: (builds: () => { preset: BuildResult }) => void): void {
+  describe(`fixtures/${fixture.name}: each route with the preset, against webpack's default split`, () => {
+    let preset: BuildResult;
+    let fallback: BuildResult;
+    let ours: Map<string, RouteFigures>;
+    let theirs: Map<string, RouteFigures>;
+
+    beforeAll(async () => {
+      preset = await buildPreset(fixture);
+      fallback = await buildDefaultSplit(fixture);
+      [ours, theirs] = await Promise.all([routeFigures(preset), routeFigures(fallback)]);
+    }, 600_000);
+
+    afterAll(() =>
+      Promise.all([preset, fallback].map((b) => b && rm(b.outputDir, { recursive: true, force: true }))),
+    );
+
+    it('builds both without errors or warnings', () => {
+      expect(problems(preset)).toEqual({ errors: [], warnings: [] });
+      expect(problems(fallback)).toEqual({ errors: [], warnings: [] });
+    });
+
+    it(`fetches at most ${MAX_ROUTE_RATIO}× the default split's brotli bytes on the first page and on every lazy route`, () => {
+      expect([...ours.keys()].sort()).toEqual([...theirs.keys()].sort());
+      expect(ours.size).toBeGreaterThan(2);
+      const heavier = [...ours]
+        .map(([route, figures]) => ({ route, ratio: figures.bytes / (theirs.get(route)?.bytes ?? 0) }))
+        .filter(({ ratio }) => !(ratio <= MAX_ROUTE_RATIO))
+        .map(({ route, ratio }) => `${route}: ${ratio.toFixed(3)}×`);
+      expect(heavier).toEqual([]);
+    });
+
+    it(`makes at most ${MAX_REQUESTS} JS/CSS requests on any route`, () => {
+      const over = [...ours].filter(([, figures]) => figures.requests > MAX_REQUESTS);
+      expect(over.map(([route, figures]) => `${route}: ${figures.requests}`)).toEqual([]);
+    });
+
+    it('puts no module in a first-load chunk that the default split loads only lazily', () => {
+      const needed = initialModules(fallback);
+      expect([...initialModules(preset)].filter((module) => !needed.has(module))).toEqual([]);
+    });
+
+    it('puts no module in more than one JS chunk', () => {
+      const duplicated = [...jsModuleCopies(preset)].filter(([, copies]) => copies > 1);
+      expect(duplicated.map(([module]) => module)).toEqual([]);
+    });
+
+    more?.(() => ({ preset }));
+  });
+}
+
+/**
+ * An upgrade (the fixture's dependency swapped for a version with really changed code), an app-only edit and a
+ * second clean build, all of a copy of the fixture's src (module ids follow paths, so the copy is its own
+ * baseline).
+ */
+export function upgradeSuite(fixture: Fixture): void {
+  describe(`fixtures/${fixture.name}: upgrades, app edits and rebuilds with the preset`, () => {
+    let copy: Awaited<ReturnType<typeof copyOfSrc>>;
+    let baseline: BuildResult;
+    let upgraded: BuildResult;
+    let again: BuildResult;
+    let edited: BuildResult;
+
+    beforeAll(async () => {
+      copy = await copyOfSrc(fixture);
+      baseline = await buildPreset(fixture, { srcDir: copy.srcDir });
+      upgraded = await buildPreset(fixture, { srcDir: copy.srcDir, upgrade: true });
+      again = await buildPreset(fixture, { srcDir: copy.srcDir });
+      await copy.edit();
+      edited = await buildPreset(fixture, { srcDir: copy.srcDir });
+    }, 900_000);
+
+    afterAll(async () => {
+      await copy?.dispose();
+      await Promise.all(
+        [baseline, upgraded, again, edited].map(
+          (b) => b && rm(b.outputDir, { recursive: true, force: true }),
+        ),
+      );
+    });
+
+    it('builds every time without errors or warnings', () => {
+      for (const build of [baseline, upgraded, again, edited])
+        expect(problems(build)).toEqual({ errors: [], warnings: [] });
+    });
+
+    it(`re-downloads at most ${MAX_UPGRADE_RATIO}× the upgraded dependency's own bytes after the upgrade`, () => {
+      const changed = renamed(baseline, upgraded);
+      const changedBytes = changed.reduce((sum, file) => sum + upgraded.read(file).length, 0);
+      const dependencyBytes = sharedBytes(upgraded, inPackages(fixture.upgradedPackages));
+      // The scenario really changes the dependency's code.
+      expect(dependencyBytes).toBeGreaterThan(0);
+      expect(sharedBytes(upgraded, inPackages(fixture.upgradedPackages), new Set(changed))).toBeGreaterThan(
+        0,
+      );
+      const ratio = changedBytes / dependencyBytes;
+      // Named in the failure: which files a returning visitor downloads again.
+      expect({ changed, within: ratio <= MAX_UPGRADE_RATIO }).toEqual({ changed, within: true });
+      expect(ratio).toBeGreaterThanOrEqual(0.5);
+    });
+
+    it('renames no file holding vendor code after an app-only edit', () => {
+      const changed = renamed(baseline, edited);
+      expect(changed.length).toBeGreaterThan(0);
+      expect(sharedBytes(edited, inNodeModules, new Set(changed))).toBe(0);
+    });
+
+    it('emits the same bytes in a second clean build', () => {
+      expect([...again.files.keys()].sort()).toEqual([...baseline.files.keys()].sort());
+      const differing = [...baseline.files.keys()].filter(
+        (name) => !again.files.get(name)?.equals(baseline.read(name)),
+      );
+      expect(differing).toEqual([]);
+      expect(codeFiles(again).length).toBeGreaterThan(5);
+    });
+  });
+}
