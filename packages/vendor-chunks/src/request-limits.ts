@@ -28,7 +28,19 @@ function mergeCost(a: Unit, b: Unit): number {
   return a.size * onlyIn(b, a) + b.size * onlyIn(a, b);
 }
 
-function merged(a: Unit, b: Unit): Unit {
+/** A unit's canonical key: its kind, owners and chunks, whatever order its parts came in. */
+export const unitKey = (unit: Unit) =>
+  `${unit.kind}|${[...unit.owners].sort().join(',')}|${[...unit.chunks].sort().join('\n')}`;
+
+/** Units in canonical order, so that no decision depends on the order parts came in. */
+export const canonical = (units: Unit[]) =>
+  [...units].sort((a, b) => {
+    const [x, y] = [unitKey(a), unitKey(b)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+
+/** Two units as one, `request-limit` its reason unless the caller says otherwise. */
+export function merged(a: Unit, b: Unit): Unit {
   return {
     parts: [...a.parts, ...b.parts],
     kind: a.kind,
@@ -93,7 +105,7 @@ export function enforceRequestLimits(
   limit: (route: Route) => number,
   { merge }: { merge: boolean },
 ): { units: Unit[]; requests: Map<string, number> } {
-  let current = [...units];
+  let current = canonical(units);
   const stuck = new Set<string>();
   while (merge) {
     let worst: Route | undefined;
@@ -110,7 +122,7 @@ export function enforceRequestLimits(
       continue;
     }
     const [a, b] = pair;
-    current = [...current.filter((unit) => unit !== a && unit !== b), merged(a, b)];
+    current = canonical([...current.filter((unit) => unit !== a && unit !== b), merged(a, b)]);
   }
   return {
     units: current,
