@@ -1,29 +1,36 @@
-// `npm run bench`: builds fixtures/example-app with every config in bench/configs.mjs side by side and
-// prints a Markdown table (and writes bench/out/results.json). Options: --runs N (default 3), --only A,B.
+// `npm run bench:app`: builds each fixture in bench/configs.mjs with every one of its configs side by side and
+// prints per fixture a Markdown table of the whole app and one per route (and writes bench/out/results.json).
+// Options: --runs N (default 3), --only A,B (config names), --fixture A,B (fixture names; default all).
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs, promisify } from 'node:util';
-import { appDir, repoRoot, wholeNumber } from '../scripts/lib/app-build.mjs';
+import { repoRoot, wholeNumber } from '../scripts/lib/app-build.mjs';
 import { totals } from '../scripts/lib/measure.mjs';
 import { markdownTable } from '../scripts/lib/table.mjs';
-import { appEdit, configs } from './configs.mjs';
+import { fixtures } from './configs.mjs';
 
 const require = createRequire(import.meta.url);
 const { formatBytes } = require('@packwise/core');
 const run = promisify(execFile);
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, only: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    only: { type: 'string' },
+    fixture: { type: 'string' },
+  },
 });
 const runs = wholeNumber(args.runs, '--runs');
 const outRoot = path.join(repoRoot, 'bench/out');
+/** The per-route ratio: `preset` against the same config with webpack's default split. */
+const RATIO = { config: 'preset', against: 'preset-default-split' };
 
-async function buildOnce(configFile, env) {
+async function buildOnce(job) {
   const { stdout } = await run(
     process.execPath,
-    [path.join(repoRoot, 'bench/build-once.mjs'), JSON.stringify({ configFile, env })],
+    [path.join(repoRoot, 'bench/build-once.mjs'), JSON.stringify(job)],
     {
       cwd: repoRoot,
       maxBuffer: 64 * 1024 * 1024,
@@ -31,7 +38,7 @@ async function buildOnce(configFile, env) {
   );
   const result = JSON.parse(stdout.trim().split('\n').at(-1));
   if (result.errors.length > 0)
-    throw new Error(`${configFile} failed to build:\n${result.errors.join('\n')}`);
+    throw new Error(`${job.configFile} failed to build:\n${result.errors.join('\n')}`);
   return result;
 }
 
@@ -49,54 +56,74 @@ function changedFiles(before, after) {
 const sharedBytes = (files, key) =>
   Math.round(files.reduce((sum, file) => sum + file.raw * (file.shares[key] ?? 0), 0));
 
-async function benchConfig({ name, file }) {
+/**
+ * What each route of a build downloads, counting only emitted files (the preset inlines the runtime into the
+ * page and deletes runtime.js). An entry is the first page: the page plus what it loads (`initial`).
+ */
+function routeFigures(build) {
+  const emitted = new Map(build.files.map((file) => [file.name, file]));
+  const initial = totals(build.files.filter((file) => file.initial));
+  return build.routes.map(({ name, entry, files }) => {
+    const fetched = entry ? [] : files.filter((file) => emitted.has(file));
+    const sum = entry ? initial : totals(fetched.map((file) => emitted.get(file)));
+    return { name, entry, files: entry ? [] : fetched, requests: sum.files, brotli: sum.brotli };
+  });
+}
+
+async function benchConfig(fixture, { name, file, transform }) {
+  const appDir = path.join(repoRoot, fixture.appDir);
+  const { appEdit, upgradedPackages } = fixture;
+  const label = `${fixture.name}/${name}`;
   const work = path.join(appDir, '.bench', name);
   const srcDir = path.join(work, 'src');
-  const out = (label) => path.join(outRoot, name, label);
+  const out = (step) => path.join(outRoot, fixture.name, name, step);
+  const build = (env) => buildOnce({ configFile: file, transform, env, upgradedPackages });
   await rm(work, { recursive: true, force: true });
-  await rm(path.join(outRoot, name), { recursive: true, force: true });
+  await rm(path.join(outRoot, fixture.name, name), { recursive: true, force: true });
   await cp(path.join(appDir, 'src'), srcDir, { recursive: true });
 
   const cold = [];
   for (let i = 1; i <= runs; i += 1) {
-    console.error(`[${name}] cold build ${i}/${runs}`);
-    cold.push(await buildOnce(file, { outDir: out(`cold-${i}`), srcDir }));
+    console.error(`[${label}] cold build ${i}/${runs}`);
+    cold.push(await build({ outDir: out(`cold-${i}`), srcDir }));
   }
-  console.error(`[${name}] upgrade build`);
-  const upgraded = await buildOnce(file, { outDir: out('upgrade'), srcDir, upgrade: true });
+  console.error(`[${label}] upgrade build`);
+  const upgraded = await build({ outDir: out('upgrade'), srcDir, upgrade: true });
 
-  console.error(`[${name}] filling the filesystem cache`);
+  console.error(`[${label}] filling the filesystem cache`);
   const cacheDir = path.join(work, 'cache');
-  const cached = await buildOnce(file, { outDir: out('warm-0'), srcDir, cacheDir });
+  const cached = await build({ outDir: out('warm-0'), srcDir, cacheDir });
   const warm = [];
   const editedFile = path.join(srcDir, appEdit.file);
   const original = await readFile(editedFile, 'utf8');
   if (!original.includes(appEdit.text))
-    throw new Error(`${appEdit.file} no longer contains "${appEdit.text}"`);
+    throw new Error(`${fixture.appDir}/src/${appEdit.file} no longer contains "${appEdit.text}"`);
   for (let i = 1; i <= runs; i += 1) {
-    console.error(`[${name}] warm rebuild ${i}/${runs} after editing ${appEdit.file}`);
+    console.error(`[${label}] warm rebuild ${i}/${runs} after editing ${appEdit.file}`);
     await writeFile(editedFile, original.replace(appEdit.text, `${appEdit.text} (edit ${i})`));
-    warm.push(await buildOnce(file, { outDir: out(`warm-${i}`), srcDir, cacheDir }));
+    warm.push(await build({ outDir: out(`warm-${i}`), srcDir, cacheDir }));
   }
   await rm(work, { recursive: true, force: true });
 
   const baseline = cold[0];
   const upgradeChanged = changedFiles(baseline, upgraded);
   const dependencyBytes = sharedBytes(upgraded.files, 'dependency');
-  if (dependencyBytes === 0) throw new Error(`[${name}] the upgraded dependency is not in the bundle`);
+  if (dependencyBytes === 0)
+    throw new Error(`[${label}] the upgraded dependency (${upgradedPackages[0]}) is not in the bundle`);
   const appChanged = changedFiles(cached, warm[0]);
-  if (appChanged.length === 0) throw new Error(`[${name}] editing ${appEdit.file} changed no file name`);
-  const initialFiles = baseline.files.filter((f) => f.initial);
+  if (appChanged.length === 0) throw new Error(`[${label}] editing ${appEdit.file} changed no file name`);
 
   return {
     name,
     config: file,
+    ...(transform ? { transform } : {}),
     coldMs: median(cold.map((r) => r.wallMs)),
     warmMs: median(warm.map((r) => r.wallMs)),
     peakRssBytes: median(cold.map((r) => r.maxRssBytes)),
     total: totals(baseline.files),
-    initial: totals(initialFiles),
+    initial: totals(baseline.files.filter((f) => f.initial)),
     assetFiles: baseline.assetFiles,
+    routes: routeFigures(baseline),
     upgrade: {
       changedFiles: upgradeChanged.map((f) => f.name),
       changedBytes: totals(upgradeChanged).raw,
@@ -113,13 +140,8 @@ async function benchConfig({ name, file }) {
   };
 }
 
-const only = args.only?.split(',');
-const selected = configs.filter((config) => !only || only.includes(config.name));
-if (selected.length === 0) throw new Error(`No config named "${args.only}" in bench/configs.mjs`);
-const results = [];
-for (const config of selected) results.push(await benchConfig(config));
-
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const times = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '∞');
 const metrics = [
   ['>cold build', (r) => r.coldMs, seconds],
   ['>warm rebuild', (r) => r.warmMs, seconds],
@@ -134,28 +156,122 @@ const metrics = [
   ['>÷ dependency bytes', (r) => r.upgrade.ratio, (v) => `${v.toFixed(1)}×`],
   ['>app change: vendor bytes', (r) => r.appChange.vendorChangedBytes, formatBytes],
 ];
-const first = results[0];
-const valueRows = results.map((r) => [r.name, ...metrics.map(([, get, format]) => format(get(r)))]);
-const ratioRows = results.map((r) => [
-  r.name,
-  ...metrics.map(([, get]) =>
-    get(first) === 0 ? (get(r) === 0 ? '1.00×' : 'n/a') : `${(get(r) / get(first)).toFixed(2)}×`,
-  ),
-]);
-const headers = ['config', ...metrics.map(([label]) => label)];
 
-console.log(`## Benchmark: fixtures/example-app (median of ${runs} runs)\n`);
-console.log(markdownTable(headers, valueRows));
-console.log(`\nRatios against \`${first.name}\`:\n`);
-console.log(markdownTable(headers, ratioRows));
-for (const r of results) {
-  console.log(
-    `\n- ${r.name}: upgrade (date-fns 3.6 → 4.1) re-downloads ${r.upgrade.changedFiles.length} files; ` +
-      `an app-only edit renames ${r.appChange.changedFiles.join(', ')}${r.warnings.length ? `; ${r.warnings.length} warnings` : ''}`,
+/** The whole-app table: values, then ratios against the first config. */
+function printWholeApp(fixture, results) {
+  const first = results[0];
+  const valueRows = results.map((r) => [r.name, ...metrics.map(([, get, format]) => format(get(r)))]);
+  const ratioRows = results.map((r) => [
+    r.name,
+    ...metrics.map(([, get]) =>
+      get(first) === 0 ? (get(r) === 0 ? '1.00×' : 'n/a') : times(get(r) / get(first)),
+    ),
+  ]);
+  const headers = ['config', ...metrics.map(([label]) => label)];
+  console.log(`## Benchmark: ${fixture.appDir} (median of ${runs} runs)\n`);
+  console.log(markdownTable(headers, valueRows));
+  console.log(`\nRatios against \`${first.name}\`:\n`);
+  console.log(markdownTable(headers, ratioRows));
+  for (const r of results) {
+    console.log(
+      `\n- ${r.name}: upgrade (${fixture.upgradeLabel}) re-downloads ${r.upgrade.changedFiles.length} files; ` +
+        `an app-only edit renames ${r.appChange.changedFiles.join(', ')}${r.warnings.length ? `; ${r.warnings.length} warnings` : ''}`,
+    );
+  }
+}
+
+/**
+ * Route by route (first page first, then lazy routes by name): each config's brotli bytes and requests,
+ * `preset` ÷ `preset-default-split` in bytes, the worst such ratio and each config's most requests.
+ */
+function routeTable(results) {
+  const figures = results.map((r) => new Map(r.routes.map((route) => [route.name, route])));
+  const entries = new Set(
+    results.flatMap((r) => r.routes.filter((route) => route.entry).map((route) => route.name)),
   );
+  const names = [...new Set(results.flatMap((r) => r.routes.map((route) => route.name)))].sort(
+    (a, b) => Number(entries.has(b)) - Number(entries.has(a)) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const index = (name) => results.findIndex((r) => r.name === name);
+  const [mine, theirs] = [index(RATIO.config), index(RATIO.against)];
+  const withRatio = mine >= 0 && theirs >= 0;
+  const rows = names.map((name) => {
+    const [a, b] = withRatio ? [figures[mine].get(name), figures[theirs].get(name)] : [];
+    const ratio =
+      a && b ? (b.brotli === 0 ? (a.brotli === 0 ? 1 : Infinity) : a.brotli / b.brotli) : undefined;
+    return { name, entry: entries.has(name), ratio, configs: figures.map((map) => map.get(name) ?? null) };
+  });
+  const worst = rows
+    .filter((row) => row.ratio !== undefined)
+    .reduce((max, row) => (max && max.ratio >= row.ratio ? max : row), undefined);
+  const maxRequests = Object.fromEntries(
+    results.map((r) => [r.name, Math.max(0, ...r.routes.map((route) => route.requests))]),
+  );
+  return { ratio: withRatio ? RATIO : undefined, rows, worst, maxRequests };
+}
+
+function printRoutes(results, table) {
+  const ratioHeader = table.ratio ? [`>${table.ratio.config} ÷ ${table.ratio.against}`] : [];
+  const headers = ['route', ...results.map((r) => `>${r.name}`), ...ratioHeader];
+  const cell = (figure) => (figure ? `${formatBytes(figure.brotli)} / ${figure.requests}` : '—');
+  const rows = table.rows.map((row) => [
+    row.entry ? `first page (${row.name})` : row.name,
+    ...row.configs.map(cell),
+    ...(table.ratio ? [row.ratio === undefined ? '—' : times(row.ratio)] : []),
+  ]);
+  rows.push([
+    '**worst**',
+    ...results.map((r) => `max ${table.maxRequests[r.name]} req`),
+    ...(table.ratio ? [table.worst ? `${times(table.worst.ratio)} (${table.worst.name})` : '—'] : []),
+  ]);
+  console.log(
+    `\nPer route: brotli bytes / requests (JS+CSS files; the first page: the HTML page and what it loads, ` +
+      `a lazy route: what it fetches beyond the first page), ${table.rows.length} routes:\n`,
+  );
+  console.log(markdownTable(headers, rows));
+  const most = Object.entries(table.maxRequests)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ');
+  if (table.worst)
+    console.log(
+      `\n- worst ${table.ratio.config} ÷ ${table.ratio.against} of any route: ${times(table.worst.ratio)} ` +
+        `(${table.worst.name}); most requests of any route: ${most}`,
+    );
+  else console.log(`\n- most requests of any route: ${most}`);
+}
+
+const pick = (list, option, flag, where) => {
+  const names = option?.split(',');
+  const unknown = names?.filter((name) => !list.some((item) => item.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`${flag}: no ${unknown.join(', ')} in ${where}`);
+  return list.filter((item) => !names || names.includes(item.name));
+};
+const chosen = pick(fixtures, args.fixture, '--fixture', 'bench/configs.mjs');
+const plan = chosen
+  .map((fixture) => ({
+    fixture,
+    configs: fixture.configs.filter((config) => !args.only || args.only.split(',').includes(config.name)),
+  }))
+  .filter(({ configs }) => configs.length > 0);
+pick(
+  plan.flatMap(({ configs }) => configs),
+  args.only,
+  '--only',
+  `the configs of ${chosen.map((f) => f.name).join(', ')}`,
+);
+
+const report = { date: new Date().toISOString(), node: process.version, runs, fixtures: [] };
+for (const [i, { fixture, configs }] of plan.entries()) {
+  const results = [];
+  for (const config of configs) results.push(await benchConfig(fixture, config));
+  const routes = routeTable(results);
+  if (i > 0) console.log('');
+  printWholeApp(fixture, results);
+  printRoutes(results, routes);
+  const { configs: _configs, ...described } = fixture;
+  report.fixtures.push({ ...described, results, routes });
 }
 
 await mkdir(outRoot, { recursive: true });
-const report = { date: new Date().toISOString(), node: process.version, runs, results };
 await writeFile(path.join(outRoot, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nJSON: ${path.relative(repoRoot, path.join(outRoot, 'results.json'))}`);

@@ -1,4 +1,5 @@
-// Builds fixtures/example-app with a given config file through webpack's Node API.
+// Builds a fixture app (fixtures/example-app, fixtures/admin-app) with a given config file through webpack's
+// Node API.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,15 +8,18 @@ const require = createRequire(import.meta.url);
 const webpack = require('webpack');
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The example app, which the packages' own benchmarks build. */
 export const appDir = path.join(repoRoot, 'fixtures/example-app');
 
 /**
  * A config file exports `(env) => webpack.Configuration` with env keys `outDir`, `srcDir`, `cacheDir`,
- * `upgrade` (see fixtures/example-app/README.md).
+ * `upgrade` (see fixtures/example-app/README.md). `transform`, a file exporting `(config) => config`, is
+ * applied to the result (e.g. bench/configs/default-split.cjs).
  */
-export function loadConfig(configFile, env) {
+export function loadConfig(configFile, env, transform) {
   const exported = require(path.resolve(repoRoot, configFile));
-  return typeof exported === 'function' ? exported(env) : exported;
+  const config = typeof exported === 'function' ? exported(env) : exported;
+  return transform ? require(path.resolve(repoRoot, transform))(config) : config;
 }
 
 /** Runs one build of a config object and closes the compiler (which persists a filesystem cache). */
@@ -34,9 +38,12 @@ export function runBuild(config) {
   });
 }
 
-/** Runs one build of a config file's config. Resolves with stats, wall time and the output directory. */
-export function buildApp(configFile, env) {
-  return runBuild(loadConfig(configFile, env));
+/**
+ * Runs one build of a config file's config (optionally transformed, see loadConfig). Resolves with stats,
+ * wall time and the output directory.
+ */
+export function buildApp(configFile, env, transform) {
+  return runBuild(loadConfig(configFile, env, transform));
 }
 
 /** A command-line count: a whole number of at least 1, or an error naming the flag. */
