@@ -1,13 +1,7 @@
 import { routeSuite, upgradeSuite } from './scenario-suites';
-import type { Fixture } from './scenarios';
+import { exampleApp } from './scenarios';
 
 // fixtures/example-app (React SPA, three lazy routes) built with its preset config, against webpack's default
 // split, and through an upgrade of date-fns 3.6 -> 4.1, an app-only edit and a second clean build.
-const exampleApp: Fixture = {
-  name: 'example-app',
-  upgradedPackages: ['date-fns', 'date-fns-next'],
-  appEdit: { file: 'components/Header.jsx', text: 'Acme Dashboard' },
-};
-
 routeSuite(exampleApp);
 upgradeSuite(exampleApp);

@@ -166,7 +166,7 @@ describe('planChunks on synthetic apps', () => {
           chunk.parts.map((index) => [...(app.parts[index] as Part).chunks].sort().join()),
         );
         if (chunk.reason !== 'request-limit' && chunk.reason !== 'merged')
-        expect([chunk.name, uses.size]).toEqual([chunk.name, 1]);
+          expect([chunk.name, uses.size]).toEqual([chunk.name, 1]);
       }
     },
   );

@@ -19,6 +19,20 @@ export interface Fixture {
   appEdit: { file: string; text: string };
 }
 
+/** fixtures/example-app: a React SPA with three lazy routes; the upgrade is date-fns 3.6 -> 4.1. */
+export const exampleApp: Fixture = {
+  name: 'example-app',
+  upgradedPackages: ['date-fns', 'date-fns-next'],
+  appEdit: { file: 'components/Header.jsx', text: 'Acme Dashboard' },
+};
+
+/** fixtures/admin-app: 44 lazy routes (the landing one too), MUI and its icons, chart.js 4.5.1 -> 4.6.1, recharts. */
+export const adminApp: Fixture = {
+  name: 'admin-app',
+  upgradedPackages: ['chart.js', 'chart.js-next'],
+  appEdit: { file: 'components/Header.jsx', text: 'Admin Console' },
+};
+
 export interface Env {
   srcDir?: string;
   upgrade?: boolean;
