@@ -5,7 +5,9 @@ import type { Configuration } from 'webpack';
 import { chunkContents, layoutConfig, withoutHashes, withoutUseDigest } from './helpers';
 import type { ChunkContent } from './helpers';
 
-type Layout = 'pnpm' | 'npm-nested' | 'scoped' | 'yarn-pnp' | 'workspace';
+/** The install layouts every test below builds. */
+type InstallLayout = 'pnpm' | 'npm-nested' | 'scoped' | 'yarn-pnp' | 'workspace';
+type Layout = InstallLayout | 'bundled';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const yarnAliases = require(fixturePath('layouts/yarn-pnp/aliases.cjs')) as Record<string, string>;
@@ -17,6 +19,7 @@ const layoutOverrides: Record<Layout, Configuration> = {
   scoped: {},
   'yarn-pnp': { resolve: { alias: yarnAliases } },
   workspace: { context: fixturePath('layouts/workspace/app') },
+  bundled: {},
 };
 const noSymlinks: Configuration = { resolve: { symlinks: false } };
 
@@ -75,7 +78,7 @@ const acmeIcons = [
 ].map((file) => `node_modules/@acme/icons/${file}`);
 
 /** Each layout's vendor chunks with one chunk per package, and what stays in `main`. */
-const expected: Record<Layout, { vendor: Record<string, string[]>; main: string[] }> = {
+const expected: Record<InstallLayout, { vendor: Record<string, string[]>; main: string[] }> = {
   pnpm: {
     vendor: {
       'vendor.left-pad': [`${pnpm}/left-pad@1.3.0/node_modules/left-pad/index.js`],
@@ -142,8 +145,17 @@ const expected: Record<Layout, { vendor: Record<string, string[]>; main: string[
   },
 };
 
+const bundledExpected = {
+  'vendor.classnames': ['node_modules/classnames/index.js'],
+  'vendor.ui-lib': [
+    'node_modules/ui-lib/dist/esm/index.js',
+    'node_modules/ui-lib/dist/esm/node_modules/@emotion/hash/dist/hash.esm.js',
+    'node_modules/ui-lib/dist/esm/node_modules/classnames/index.js',
+  ],
+};
+
 const overridesFor = (layout: Layout) => (layout === 'workspace' ? noSymlinks : {});
-const layouts = Object.keys(expected) as Layout[];
+const layouts = Object.keys(expected) as InstallLayout[];
 
 describe('vendor chunks per package, for each install layout', () => {
   it.each(layouts)(
@@ -154,6 +166,13 @@ describe('vendor chunks per package, for each install layout', () => {
       expect(built.chunks.get('main')?.modules).toEqual(expected[layout].main);
     },
   );
+
+  it('bundled: copies a package keeps in its own dist/esm/node_modules are that package; the real classnames stays apart', async () => {
+    for (const options of [perPackage, everyPackageAlone]) {
+      const built = await build('bundled', options);
+      expect(vendorChunks(built)).toEqual(bundledExpected);
+    }
+  });
 
   it('pnpm: names come from after the last node_modules/, never `vendor..pnpm`', async () => {
     const { result } = await build('pnpm', perPackage);
