@@ -15,6 +15,11 @@ export interface ConsolidateSettings {
   minPackageSize: number;
 }
 
+/** How many of the smallest units each round pairs with every other unit. */
+const SMALL_UNITS = 256;
+/** Pairs looked at in all rounds together, at most (about a second of work). */
+const MAX_PAIRS = 30_000_000;
+
 /** A set of route indexes as 32-bit words. */
 type Bits = Uint32Array;
 
@@ -88,11 +93,20 @@ export function consolidate(
         a.size < settings.minPackageSize &&
         b.size < settings.minPackageSize));
 
+  // Merges that pay have a small side: each round pairs the smallest units with all others. The number of pairs
+  // looked at is bounded, so a huge app's plan stays fast (and, like all of it, deterministic).
+  let budgetOfPairs = MAX_PAIRS;
   for (;;) {
     let best: { i: number; j: number; benefit: number } | undefined;
+    const bySize = current
+      .map((_, index) => index)
+      .sort((x, y) => current[x]!.unit.size - current[y]!.unit.size || x - y);
+    const small = new Set(bySize.slice(0, SMALL_UNITS));
     for (let i = 0; i < current.length; i += 1) {
       const a = current[i]!;
       for (let j = i + 1; j < current.length; j += 1) {
+        if (!small.has(i) && !small.has(j)) continue;
+        if ((budgetOfPairs -= 1) < 0) break;
         const b = current[j]!;
         if (!mergeable(a.unit, b.unit)) continue;
         const { both, onlyA, onlyB } = counts(a.bits, b.bits);
@@ -128,6 +142,7 @@ export function consolidate(
     const order = canonical([...rest.map((entry) => entry.unit), unit]);
     const entries = new Map([...rest, { unit, bits }].map((entry) => [entry.unit, entry]));
     current = order.map((u) => entries.get(u)!);
+    if (budgetOfPairs < 0) break;
   }
   return current.map(({ unit }) => unit);
 }

@@ -49,7 +49,7 @@ export interface Route {
 export interface PlanSettings {
   strategy: Strategy;
   prefix: string;
-  /** Vendor parts below this many source bytes share a chunk with other small parts of the same use. */
+  /** Chunks of two different packages merge only while both are below this many source bytes. */
   minPackageSize: number;
   maxInitialRequests: number;
   maxAsyncRequests: number;
@@ -149,9 +149,9 @@ function nameUnits(units: Unit[], parts: Part[], prefix: string, strategy: Strat
 
 /**
  * Decides the chunk of every part (`undefined`: it stays where it is). `granular`: by package and use (the set
- * of chunks that need the modules), small same-use parts of several packages together, then merged where a
- * route would exceed its request bound; a small route (`chunkSizes`: the chunks' own source bytes) keeps
- * the vendor parts only it uses.
+ * of chunks that need the modules); a small route (`chunkSizes`: the chunks' own source bytes) keeps the
+ * vendor parts only it uses; chunks merged where a file less saves the routes more than it adds
+ * (`consolidate`), then where a route would exceed its request bound.
  * `per-package`: one chunk per package. `single`: one vendor chunk. App parts go by use in every strategy.
  */
 export function planChunks(
