@@ -157,7 +157,11 @@ describe('CompressPlugin in watch mode', () => {
       expect(compressCounts(initial)).toEqual({ assets: 3, computed: 6, cached: 0 });
 
       await writeFile(src('logo.svg'), logo.replace('</svg>', '<!-- edited --></svg>'));
-      const rebuild = await session.next();
+      let rebuild = await session.next();
+      // On loaded CI machines watchpack has been seen to start a rebuild that still reads the old SVG (nothing
+      // changed, nothing compressed); the edit's own rebuild follows it. Judge that one.
+      for (let extra = 0; extra < 2 && changedOriginals(initial, rebuild).length === 0; extra += 1)
+        rebuild = await session.next();
       expect(rebuild.errors).toEqual([]);
       // main.js refers to the SVG by its unhashed name: only the SVG's bytes change.
       expect(changedOriginals(initial, rebuild)).toEqual(['logo.svg']);
