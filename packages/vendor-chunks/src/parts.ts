@@ -1,8 +1,9 @@
-import type { Chunk, ChunkGroup, Compilation, Module } from 'webpack';
+import type { Chunk, Compilation, Module } from 'webpack';
 import { chunkGroupKey, chunkKeyer } from './chunk-keys';
 import { isInNodeModules } from './package-identity';
 import type { PackageIdentifier, PackageIdentity } from './package-identity';
 import type { Part, Route } from './plan';
+import { ancestorGroups } from './routes';
 
 /** One package as the build uses it: the versions installed, for the report. */
 export interface PackageUsage {
@@ -34,21 +35,6 @@ export interface CollectOptions {
 const hasJs = (module: Module) => module.getSourceTypes().has('javascript');
 const hasCss = (module: Module) => [...module.getSourceTypes()].some((type) => type.startsWith('css'));
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Lazy chunk groups above a group, and the entries they start from. */
-function ancestors(group: ChunkGroup): { lazy: ChunkGroup[]; entries: ChunkGroup[] } {
-  const lazy: ChunkGroup[] = [];
-  const entries: ChunkGroup[] = [];
-  const seen = new Set<ChunkGroup>([group]);
-  const queue = [...group.parentsIterable];
-  for (let next = queue.shift(); next; next = queue.shift()) {
-    if (seen.has(next)) continue;
-    seen.add(next);
-    (next.isInitial() ? entries : lazy).push(next);
-    queue.push(...next.parentsIterable);
-  }
-  return { lazy, entries };
-}
 
 /**
  * Every module the plan places — modules from node_modules (by their resource, `nameForCondition`, never by
@@ -113,7 +99,9 @@ export function collectParts(compilation: Compilation, options: CollectOptions):
   };
   const routes: Route[] = compilation.chunkGroups.map((group) => {
     const entry = group.isInitial();
-    const { lazy, entries } = ancestors(group);
+    const above = ancestorGroups(group);
+    const lazy = above.filter((g) => !g.isInitial());
+    const entries = above.filter((g) => g.isInitial());
     const own = [group, ...lazy].flatMap((g) => g.chunks);
     return {
       key: chunkGroupKey(group, options.moduleName),

@@ -24,7 +24,8 @@ export function routeName(group: ChunkGroup, compilation: Compilation): string {
   return [...new Set(origins)].sort().join(', ');
 }
 
-function ancestorGroups(group: ChunkGroup): ChunkGroup[] {
+/** Every chunk group above a group: its lazy parents and the entries they start from. */
+export function ancestorGroups(group: ChunkGroup): ChunkGroup[] {
   const seen = new Set<ChunkGroup>();
   const queue = [...group.parentsIterable];
   for (let next = queue.shift(); next; next = queue.shift()) {
