@@ -1,7 +1,6 @@
-import { loadsPart } from './plan';
 import type { Reason, Route } from './plan';
-import { canonical, merged, unitKey } from './request-limits';
-import type { Unit } from './request-limits';
+import { canonical, downloadSize, loadsPart, merged, unitKey } from './units';
+import type { Unit } from './units';
 
 export interface ConsolidateSettings {
   /**
@@ -73,14 +72,9 @@ export function consolidate(
     return bits;
   };
   let current = canonical(units).map((unit) => ({ unit, bits: bitsOf(unit) }));
-  const totals = routes.map(
-    (route) =>
-      [...route.loads].reduce((sum, key) => sum + (chunkSizes.get(key) ?? 0), 0) +
-      units.reduce((sum, unit) => sum + (loadsPart(route, unit) ? unit.size : 0), 0),
-  );
+  const totals = routes.map((route) => downloadSize(route, units, chunkSizes));
   const extra = routes.map(() => 0);
   const blocked = new Set<string>();
-  const idOf = (unit: Unit) => unitKey(unit);
 
   const ownerOf = (unit: Unit) => (unit.owners.size === 1 ? [...unit.owners][0] : undefined);
   const mergeable = (a: Unit, b: Unit) =>
@@ -113,14 +107,14 @@ export function consolidate(
         if (both === 0) continue;
         const benefit = settings.fileCost * both - b.unit.size * onlyA - a.unit.size * onlyB;
         if (benefit <= 0 || (best && benefit <= best.benefit)) continue;
-        if (blocked.has(`${idOf(a.unit)}|${idOf(b.unit)}`)) continue;
+        if (blocked.has(`${unitKey(a.unit)}|${unitKey(b.unit)}`)) continue;
         // Within every route's budget: those that loaded only one side download the other too.
         const over = (bits: Bits, other: Bits, added: number) =>
           indexesOf(bits).some(
             (r) => !((other[r >> 5]! >>> (r & 31)) & 1) && extra[r]! + added > settings.budget * totals[r]!,
           );
         if (over(a.bits, b.bits, b.unit.size) || over(b.bits, a.bits, a.unit.size)) {
-          blocked.add(`${idOf(a.unit)}|${idOf(b.unit)}`);
+          blocked.add(`${unitKey(a.unit)}|${unitKey(b.unit)}`);
           continue;
         }
         best = { i, j, benefit };
@@ -131,7 +125,8 @@ export function consolidate(
     const b = current[best.j]!;
     for (const r of indexesOf(a.bits)) if (!((b.bits[r >> 5]! >>> (r & 31)) & 1)) extra[r]! += b.unit.size;
     for (const r of indexesOf(b.bits)) if (!((a.bits[r >> 5]! >>> (r & 31)) & 1)) extra[r]! += a.unit.size;
-    const sameUse = counts(a.bits, b.bits).onlyA + counts(a.bits, b.bits).onlyB === 0;
+    const { onlyA, onlyB } = counts(a.bits, b.bits);
+    const sameUse = onlyA + onlyB === 0;
     const joined = merged(a.unit, b.unit);
     const mergedBefore = a.unit.reason === 'merged' || b.unit.reason === 'merged';
     const reason: Reason =

@@ -2,7 +2,8 @@ import { uniqueChunkNames } from './chunk-name';
 import { useSetDigest } from './chunk-keys';
 import { consolidate } from './consolidate';
 import { enforceRequestLimits } from './request-limits';
-import type { Unit } from './request-limits';
+import { downloadSize, useKey } from './units';
+import type { Unit } from './units';
 
 export type Strategy = 'granular' | 'per-package' | 'single';
 
@@ -88,14 +89,6 @@ const ROUTE_BYTE_BUDGET = 0.1;
 /** The chunk name of everything in the `single` strategy: the prefix without its separator. */
 export const singleChunkName = (prefix: string) => prefix.replace(/[.\-_]+$/, '') || 'vendor';
 
-const touches = (chunks: ReadonlySet<string>, keys: ReadonlySet<string>) =>
-  [...chunks].some((key) => keys.has(key));
-/** A route downloads a part that serves one of its chunks, unless its entry loaded it already. */
-export const loadsPart = (route: Route, part: { chunks: ReadonlySet<string> }) =>
-  touches(part.chunks, route.loads) && !touches(part.chunks, route.preloaded);
-
-const useKey = (chunks: ReadonlySet<string>) => [...chunks].sort().join('\n');
-
 function newUnit(parts: Part[], indexes: number[], reason: Reason): Unit {
   const chunks = new Set(indexes.flatMap((index) => [...parts[index]!.chunks]));
   return {
@@ -165,12 +158,9 @@ export function planChunks(
   // A small route keeps the vendor code only it uses in its own chunk: a file of its own would cost that route
   // more than the code weighs, as webpack's default split judges it. An upgrade renames that chunk, but it is
   // small. Routes are weighed by the source bytes they download: their own code and the parts they load.
-  const weight = (route: Route) =>
-    [...route.loads].reduce((sum, key) => sum + (chunkSizes.get(key) ?? 0), 0) +
-    parts.reduce((sum, part) => sum + (loadsPart(route, part) ? part.size : 0), 0);
   const chunkWeight = new Map<string, number>();
   for (const route of routes.filter((candidate) => !candidate.entry)) {
-    const routeWeight = weight(route);
+    const routeWeight = downloadSize(route, parts, chunkSizes);
     for (const key of route.loads)
       chunkWeight.set(key, Math.min(chunkWeight.get(key) ?? Infinity, routeWeight));
   }

@@ -1,22 +1,8 @@
-import { loadsPart as loadsUnit } from './plan';
-import type { Reason, Route } from './plan';
-
-/** Parts that go to one chunk, as the request bound sees them. */
-export interface Unit {
-  /** Indexes of the plan's parts. */
-  parts: number[];
-  kind: 'vendor' | 'app';
-  owners: Set<string>;
-  chunks: Set<string>;
-  size: number;
-  js: boolean;
-  css: boolean;
-  initial: boolean;
-  reason: Reason;
-}
+import type { Route } from './plan';
+import { canonical, loadsPart as loadsUnit, merged, useKey } from './units';
+import type { Unit } from './units';
 
 const files = (unit: Unit) => (unit.js ? 1 : 0) + (unit.css ? 1 : 0);
-const useKey = (unit: Unit) => [...unit.chunks].sort().join('\n');
 
 export function routeRequests(route: Route, units: Unit[]): number {
   return units.reduce((sum, unit) => sum + (loadsUnit(route, unit) ? files(unit) : 0), route.ownRequests);
@@ -26,32 +12,6 @@ export function routeRequests(route: Route, units: Unit[]): number {
 function mergeCost(a: Unit, b: Unit): number {
   const onlyIn = (x: Unit, y: Unit) => [...x.chunks].filter((key) => !y.chunks.has(key)).length;
   return a.size * onlyIn(b, a) + b.size * onlyIn(a, b);
-}
-
-/** A unit's canonical key: its kind, owners and chunks, whatever order its parts came in. */
-export const unitKey = (unit: Unit) =>
-  `${unit.kind}|${[...unit.owners].sort().join(',')}|${[...unit.chunks].sort().join('\n')}`;
-
-/** Units in canonical order, so that no decision depends on the order parts came in. */
-export const canonical = (units: Unit[]) =>
-  [...units].sort((a, b) => {
-    const [x, y] = [unitKey(a), unitKey(b)];
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-
-/** Two units as one, `request-limit` its reason unless the caller says otherwise. */
-export function merged(a: Unit, b: Unit): Unit {
-  return {
-    parts: [...a.parts, ...b.parts],
-    kind: a.kind,
-    owners: new Set([...a.owners, ...b.owners]),
-    chunks: new Set([...a.chunks, ...b.chunks]),
-    size: a.size + b.size,
-    js: a.js || b.js,
-    css: a.css || b.css,
-    initial: a.initial || b.initial,
-    reason: 'request-limit',
-  };
 }
 
 /** How many of the smallest units a route loads are tried in pairs when no two of them have the same use. */
@@ -71,7 +31,7 @@ function cheapestPair(units: Unit[], route: Route): [Unit, Unit] | undefined {
 
   const sameUse = new Map<string, Unit[]>();
   for (const unit of candidates) {
-    const key = `${unit.kind}|${unit.initial}|${useKey(unit)}`;
+    const key = `${unit.kind}|${unit.initial}|${useKey(unit.chunks)}`;
     sameUse.set(key, [...(sameUse.get(key) ?? []), unit]);
   }
   let best: [Unit, Unit] | undefined;

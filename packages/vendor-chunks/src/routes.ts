@@ -1,4 +1,5 @@
 import type { ChunkGroup, Compilation } from 'webpack';
+import { chunkGroupKey } from './chunk-keys';
 
 /** What one route (an entry, or an `import()` chunk group) makes the browser download. */
 export interface RouteLoad {
@@ -14,15 +15,9 @@ export interface RouteLoad {
 
 const CODE_FILE = /\.(?:m?js|css)$/;
 
-/** A readable, build-independent name for a chunk group. */
-export function routeName(group: ChunkGroup, compilation: Compilation): string {
-  if (group.name) return group.name;
-  const origins = group.origins.map(
-    (origin) =>
-      `${origin.module ? origin.module.readableIdentifier(compilation.requestShortener) : ''} import(${origin.request ?? ''})`,
-  );
-  return [...new Set(origins)].sort().join(', ');
-}
+/** A readable, build-independent name for a chunk group: its key, with modules by their readable identifier. */
+export const routeName = (group: ChunkGroup, compilation: Compilation): string =>
+  chunkGroupKey(group, (module) => module.readableIdentifier(compilation.requestShortener));
 
 /** Every chunk group above a group: its lazy parents and the entries they start from. */
 export function ancestorGroups(group: ChunkGroup): ChunkGroup[] {

@@ -1,12 +1,12 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'node-html-parser';
 import type { Configuration } from 'webpack';
 import { compile, fixturePath, makeTempDir, repoRoot } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import { VendorChunksPlugin } from '@packwise/vendor-chunks';
 import type { VendorChunksReport } from '@packwise/vendor-chunks';
 import { chunkContents, withoutHashes, withoutUseDigest } from './helpers';
+import { codeFiles, initialFiles, isCode, renamed } from './scenarios';
 
 // Real production builds of fixtures/example-app (a React SPA) with the benchmark's vendor-chunks config:
 // webpack.today.cjs without its pasted splitChunks snippet, plus `new VendorChunksPlugin({ report: true })`.
@@ -41,15 +41,6 @@ async function build(label: string, env: Env = {}): Promise<BuildResult> {
   return result;
 }
 
-const isCode = (name: string) => /\.(js|css)$/.test(name);
-/** Emitted JS and CSS files, sorted. */
-const codeFiles = (result: BuildResult) => [...result.files.keys()].filter(isCode);
-/** Names in `after` that `before` did not have: what a returning visitor downloads again. */
-const added = (before: Iterable<string>, after: Iterable<string>) => {
-  const known = new Set(before);
-  return [...after].filter((name) => !known.has(name)).sort();
-};
-
 /** The named chunks holding a module whose path (relative to the app) matches `test`, and their JS/CSS. */
 function chunksHolding(result: BuildResult, test: RegExp): { names: string[]; files: string[] } {
   const chunks = [...chunkContents(result, appDir)].filter(([, chunk]) =>
@@ -59,15 +50,6 @@ function chunksHolding(result: BuildResult, test: RegExp): { names: string[]; fi
     names: chunks.map(([name]) => name).sort(),
     files: chunks.flatMap(([, chunk]) => chunk.files.filter(isCode)).sort(),
   };
-}
-
-/** The JS and CSS files index.html loads before any `import()`. */
-function initialFiles(result: BuildResult): string[] {
-  const html = parse(result.text('index.html'));
-  return [
-    ...html.querySelectorAll('script[src]').map((el) => el.getAttribute('src') ?? ''),
-    ...html.querySelectorAll('link[rel=stylesheet]').map((el) => el.getAttribute('href') ?? ''),
-  ].map((url) => url.replace(/^\//, ''));
 }
 
 /** The package of a path below node_modules, from its folder (`@scope/name` or `name`). */
@@ -195,15 +177,15 @@ describe('VendorChunksPlugin on fixtures/example-app (bench/configs/vendor-chunk
       expect(withoutHashes(after.files.filter((file) => file.startsWith('vendor.')))).toEqual(
         expect.arrayContaining(['vendor.date-fns.js']),
       );
-      const renamed = added(codeFiles(baseline), codeFiles(upgraded));
-      expect(renamed.length).toBeGreaterThan(0);
-      expect(renamed.filter((file) => !after.files.includes(file))).toEqual([
+      const newNames = renamed(baseline, upgraded);
+      expect(newNames.length).toBeGreaterThan(0);
+      expect(newNames.filter((file) => !after.files.includes(file))).toEqual([
         expect.stringMatching(/^runtime\.[0-9a-f]+\.js$/),
       ]);
-      expect(
-        added(codeFiles(upgraded), codeFiles(baseline)).filter((file) => !before.files.includes(file)),
-      ).toEqual([expect.stringMatching(/^runtime\./)]);
-      expect(renamed.some((file) => /^main\./.test(file))).toBe(false);
+      expect(renamed(upgraded, baseline).filter((file) => !before.files.includes(file))).toEqual([
+        expect.stringMatching(/^runtime\./),
+      ]);
+      expect(newNames.some((file) => /^main\./.test(file))).toBe(false);
     });
 
     it('reports date-fns 4.1 under its package.json name', () => {
@@ -255,7 +237,7 @@ describe('VendorChunksPlugin on fixtures/example-app (bench/configs/vendor-chunk
       expect(mainJs(before)).toHaveLength(1);
       expect(mainJs(after)).toHaveLength(1);
       expect(mainJs(after)).not.toEqual(mainJs(before));
-      expect(added(codeFiles(before), codeFiles(after))).toEqual(mainJs(after));
+      expect(renamed(before, after)).toEqual(mainJs(after));
     });
   });
 

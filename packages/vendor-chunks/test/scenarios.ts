@@ -59,7 +59,7 @@ export function defaultSplitConfig(fixture: Fixture, env: Env = {}): Configurati
 export const buildPreset = (fixture: Fixture, env?: Env) => compile(presetConfig(fixture, env));
 export const buildDefaultSplit = (fixture: Fixture, env?: Env) => compile(defaultSplitConfig(fixture, env));
 
-const isCode = (name: string) => /\.(m?js|css)$/.test(name);
+export const isCode = (name: string) => /\.(m?js|css)$/.test(name);
 export const codeFiles = (build: BuildResult) => [...build.files.keys()].filter(isCode).sort();
 
 /** The JS and CSS files index.html loads by itself. */
