@@ -1,10 +1,7 @@
-import { BudgetsPlugin } from '@packwise/budgets';
+/* eslint-disable @typescript-eslint/no-require-imports -- a plugin package loads only when its feature is on */
 import type { BudgetsPluginOptions } from '@packwise/budgets';
-import { CompressPlugin } from '@packwise/compress';
 import type { CompressPluginOptions } from '@packwise/compress';
-import { InlineAssetsPlugin, InlineHtmlPlugin } from '@packwise/inline';
 import type { InlineAssetsPluginOptions, InlineHtmlPluginOptions } from '@packwise/inline';
-import { VendorChunksPlugin } from '@packwise/vendor-chunks';
 import type { VendorChunksOptions } from '@packwise/vendor-chunks';
 import { featureOptions } from './options';
 import type { InlineOptions, PackwiseOptions } from './options';
@@ -20,8 +17,12 @@ export interface Features {
   budgets?: BudgetsPluginOptions;
 }
 
-/** Which features are on: each one's switch in `options`, its default otherwise. */
+/**
+ * Which features are on: each one's switch in `options`, its default otherwise; `html` is whether a page is
+ * generated (by the preset's html-webpack-plugin or the user's). Development builds have none of them.
+ */
 export function resolveFeatures(options: PackwiseOptions, project: Project, html: boolean): Features {
+  if (options.mode === 'development') return {};
   const inline = featureOptions<InlineOptions>(options.inline, true);
   return {
     vendorChunks: featureOptions(options.vendorChunks, true),
@@ -35,10 +36,23 @@ export function resolveFeatures(options: PackwiseOptions, project: Project, html
 /** The packwise plugins, in the order they run best: split, inline, compress what is left, then check. */
 export function featurePlugins(features: Features): WebpackPluginInstance[] {
   const plugins: WebpackPluginInstance[] = [];
-  if (features.vendorChunks) plugins.push(new VendorChunksPlugin(features.vendorChunks));
-  if (features.inlineAssets) plugins.push(new InlineAssetsPlugin(features.inlineAssets));
-  if (features.inlineHtml) plugins.push(new InlineHtmlPlugin(features.inlineHtml));
-  if (features.compress) plugins.push(new CompressPlugin(features.compress));
-  if (features.budgets) plugins.push(new BudgetsPlugin(features.budgets));
+  if (features.vendorChunks) {
+    const { VendorChunksPlugin } =
+      require('@packwise/vendor-chunks') as typeof import('@packwise/vendor-chunks');
+    plugins.push(new VendorChunksPlugin(features.vendorChunks));
+  }
+  if (features.inlineAssets || features.inlineHtml) {
+    const inline = require('@packwise/inline') as typeof import('@packwise/inline');
+    if (features.inlineAssets) plugins.push(new inline.InlineAssetsPlugin(features.inlineAssets));
+    if (features.inlineHtml) plugins.push(new inline.InlineHtmlPlugin(features.inlineHtml));
+  }
+  if (features.compress) {
+    const { CompressPlugin } = require('@packwise/compress') as typeof import('@packwise/compress');
+    plugins.push(new CompressPlugin(features.compress));
+  }
+  if (features.budgets) {
+    const { BudgetsPlugin } = require('@packwise/budgets') as typeof import('@packwise/budgets');
+    plugins.push(new BudgetsPlugin(features.budgets));
+  }
   return plugins;
 }

@@ -1,6 +1,9 @@
-import CssMinimizerPlugin from 'css-minimizer-webpack-plugin';
-import TerserPlugin from 'terser-webpack-plugin';
+/* eslint-disable @typescript-eslint/no-require-imports -- minimizers load only for production builds */
+import type CssMinimizerPluginClass from 'css-minimizer-webpack-plugin';
+import type TerserPluginClass from 'terser-webpack-plugin';
 import type { Minifier } from './options';
+
+const terser = () => require('terser-webpack-plugin') as typeof TerserPluginClass;
 
 /** The package each of terser-webpack-plugin's built-in alternatives needs. */
 const MINIFIER_PACKAGES: Record<Exclude<Minifier, 'terser'>, string> = {
@@ -9,6 +12,7 @@ const MINIFIER_PACKAGES: Record<Exclude<Minifier, 'terser'>, string> = {
 };
 
 function minifyFunction(minify: Minifier, context: string) {
+  const TerserPlugin = terser();
   if (minify === 'terser') return TerserPlugin.terserMinify;
   const name = MINIFIER_PACKAGES[minify];
   try {
@@ -27,6 +31,8 @@ export function minimizers(minify: Minifier, context: string) {
     throw new Error(
       `@packwise/preset: minify must be 'terser', 'swc' or 'esbuild', got ${JSON.stringify(minify)}`,
     );
+  const CssMinimizerPlugin = require('css-minimizer-webpack-plugin') as typeof CssMinimizerPluginClass;
+  const TerserPlugin = terser();
   return [
     new TerserPlugin({ parallel: true, minify: minifyFunction(minify, context) }),
     new CssMinimizerPlugin(),

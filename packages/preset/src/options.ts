@@ -16,6 +16,8 @@ export type RuleOverride = false | ((rule: RuleSetRule) => RuleSetRule);
 
 export type Minifier = 'terser' | 'swc' | 'esbuild';
 
+export type Transpiler = 'swc' | 'babel';
+
 export interface InlineOptions {
   /** `InlineAssetsPlugin`: images, fonts and SVG as data URIs by encoded size. @default true */
   assets?: Feature<InlineAssetsPluginOptions>;
@@ -25,12 +27,34 @@ export interface InlineOptions {
 
 export interface PackwiseOptions {
   /**
+   * What to build for. Left out: the config's `mode`, else `--mode` on the command line, else `development`
+   * under `webpack serve`, else `production`. Development has no minification, compression, content hashes
+   * or budgets; CSS through style-loader, React Fast Refresh when `react-refresh` is installed.
+   */
+  mode?: 'production' | 'development';
+  /**
+   * The compiler of the `scripts` rule: `babel` (babel-loader) when the project has a babel config of its
+   * own, else `swc` (swc-loader, with the same JSX runtime and browserslist targets).
+   */
+  transpiler?: Transpiler;
+  /**
+   * webpack's filesystem cache in `node_modules/.cache/packwise/<mode>`, invalidated by the config file and the
+   * project's package.json, tsconfig, babel, PostCSS and browserslist files. `false`: no cache. Your config's
+   * `cache` wins. @default true
+   */
+  cache?: boolean;
+  /** Copy `public/` to the output in production, as Vite and create-react-app do. @default true when it exists */
+  copyPublic?: boolean;
+  /**
    * The JS minifier terser-webpack-plugin runs. `swc` (a dependency of the preset) is the default: on the example
    * app it writes 1.009× terser's brotli bytes in 0.4× the build time. `esbuild` needs the `esbuild` package.
    * @default 'swc'
    */
   minify?: Minifier;
-  /** html-webpack-plugin (its options). @default true when `src/index.html` exists (used as the template) */
+  /**
+   * html-webpack-plugin (its options). @default true when the project has a page: `index.html` (Vite),
+   * `public/index.html` (create-react-app) or `src/index.html`, used as the template.
+   */
   html?: Feature<HtmlWebpackPlugin.Options>;
   /** babel-loader's cache directory (`true`: `node_modules/.cache/babel-loader`). @default true */
   babelCacheDirectory?: boolean | string;

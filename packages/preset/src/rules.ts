@@ -1,34 +1,8 @@
-import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import type { RuleSetRule } from 'webpack';
 import type { Project } from './project';
 import type { PackwiseOptions, RuleName } from './options';
-import { babelOptions } from './babel';
-
-/** Loaders resolve from the preset's own dependencies, so a project need not install them. */
-const loader = (name: string) => require.resolve(name);
-
-function scriptsRule(project: Project, options: PackwiseOptions): RuleSetRule {
-  return {
-    test: project.typescript ? /\.(?:m?js|jsx|tsx?)$/ : /\.(?:m?js|jsx)$/,
-    exclude: /node_modules/,
-    use: {
-      loader: loader('babel-loader'),
-      options: babelOptions(project, options.babelCacheDirectory ?? true),
-    },
-  };
-}
-
-function stylesRule(project: Project): RuleSetRule {
-  const postcss = project.postcssConfig !== undefined;
-  return {
-    test: /\.css$/i,
-    use: [
-      MiniCssExtractPlugin.loader,
-      { loader: loader('css-loader'), options: { importLoaders: postcss ? 1 : 0 } },
-      ...(postcss ? [{ loader: loader('postcss-loader') }] : []),
-    ],
-  };
-}
+import { scriptsRule } from './scripts';
+import { stylesRule } from './styles';
 
 /** Images and fonts as webpack assets; only without `inline.assets`, whose plugin adds its own rules. */
 const assetsRule = (): RuleSetRule => ({
@@ -43,11 +17,11 @@ const assetsRule = (): RuleSetRule => ({
 export function presetRules(
   project: Project,
   options: PackwiseOptions,
-  { assets }: { assets: boolean },
+  { assets, development = false }: { assets: boolean; development?: boolean },
 ): Partial<Record<RuleName, RuleSetRule>> {
   const made: Record<RuleName, RuleSetRule | undefined> = {
-    scripts: scriptsRule(project, options),
-    styles: stylesRule(project),
+    scripts: scriptsRule(project, options, development),
+    styles: stylesRule(project, development),
     assets: assets ? assetsRule() : undefined,
   };
   const rules: Partial<Record<RuleName, RuleSetRule>> = {};

@@ -12,9 +12,13 @@ import { findConflicts, GUARDS_PLUGIN_NAME, withPackwise } from '@packwise/prese
 const context = fixturePath('example-app');
 const names = (config: Configuration) => (config.plugins ?? []).map((plugin) => plugin?.constructor.name);
 const rules = (config: Configuration) => (config.module?.rules ?? []) as RuleSetRule[];
-const babel = (config: Configuration) => {
-  const use = rules(config)[0]?.use as { options: { presets?: unknown[] } };
-  return use.options;
+/** The one loader of a rule (or of a `oneOf` branch). */
+const useOf = (item: unknown) => {
+  const rule = item as RuleSetRule | undefined;
+  return (Array.isArray(rule?.use) ? rule.use[0] : rule?.use) as {
+    loader: string;
+    options: Record<string, unknown>;
+  };
 };
 
 describe('withPackwise on fixtures/example-app', () => {
@@ -54,28 +58,48 @@ describe('withPackwise on fixtures/example-app', () => {
     ]);
   });
 
-  it('detects react presets from package.json and honours the project root for browserslist', () => {
-    const options = babel(config);
-    expect(options).toMatchObject({ root: context, configFile: false, babelrc: false, cacheDirectory: true });
-    expect(JSON.stringify(options.presets)).toMatch(/preset-env.*preset-react.*"runtime":"automatic"/);
-    expect(JSON.stringify(options.presets)).not.toMatch(/preset-typescript/);
+  it('compiles scripts with swc for the JSX runtime and browserslist babel would have used', () => {
+    const rule = rules(config)[0]!;
+    expect(rule.exclude).toEqual(/node_modules/);
+    const js = useOf(rule.oneOf?.at(-1));
+    expect(js.loader).toMatch(/swc-loader/);
+    expect(js.options).toMatchObject({
+      jsc: {
+        parser: { syntax: 'ecmascript', jsx: true },
+        transform: { react: { runtime: 'automatic', importSource: 'react', refresh: false } },
+      },
+      // fixtures/example-app/package.json "browserslist"
+      env: { targets: ['> 0.5%', 'last 2 versions', 'not dead'] },
+    });
     // No PostCSS config in the example app: css-loader only.
-    expect(JSON.stringify(rules(config)[1]?.use)).not.toMatch(/postcss-loader/);
+    expect(JSON.stringify(rules(config)[1])).not.toMatch(/postcss-loader/);
+    expect(JSON.stringify(rules(config)[1])).toMatch(/sass-loader/);
   });
 
   it('detects TypeScript, a babel config and a PostCSS config in a project', async () => {
     const dir = await makeTempDir('packwise-preset-');
     await writeFile(path.join(dir, 'package.json'), JSON.stringify({ dependencies: { preact: '10' } }));
-    await writeFile(path.join(dir, 'tsconfig.json'), '{}');
+    await writeFile(path.join(dir, 'tsconfig.json'), '{"compilerOptions": {"paths": {"@/*": ["src/*"]}}}');
     await writeFile(path.join(dir, 'postcss.config.js'), 'module.exports = {};');
     const ts = withPackwise({ context: dir });
-    expect(String(rules(ts)[0]?.test)).toContain('tsx?');
-    expect(JSON.stringify(babel(ts).presets)).toMatch(/"importSource":"preact".*preset-typescript/);
-    expect(JSON.stringify(rules(ts)[1]?.use)).toMatch(/postcss-loader/);
-    expect(ts.resolve?.extensions).toEqual(['.jsx', '.ts', '.tsx', '...']);
+    const [tsx, plainTs, js] = (rules(ts)[0]?.oneOf ?? []).map(useOf);
+    expect(tsx?.options).toMatchObject({
+      jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { importSource: 'preact' } } },
+    });
+    expect(plainTs?.options).toMatchObject({ jsc: { parser: { syntax: 'typescript', tsx: false } } });
+    expect(js?.options).toMatchObject({ jsc: { parser: { syntax: 'ecmascript' } } });
+    expect(JSON.stringify(rules(ts)[1])).toMatch(/postcss-loader/);
+    expect(ts.resolve).toMatchObject({
+      extensions: ['.jsx', '.ts', '.tsx', '...'],
+      tsconfig: path.join(dir, 'tsconfig.json'),
+    });
 
     await writeFile(path.join(dir, 'babel.config.json'), '{}');
-    expect(babel(withPackwise({ context: dir }))).toEqual({ root: dir, cacheDirectory: true });
+    const babel = useOf(rules(withPackwise({ context: dir }))[0]);
+    expect(babel.loader).toMatch(/babel-loader/);
+    expect(babel.options).toEqual({ root: dir, cacheDirectory: true });
+    const forced = useOf(rules(withPackwise({ context: dir }, { transpiler: 'swc' }))[0]?.oneOf?.[0]);
+    expect(forced.loader).toMatch(/swc-loader/);
   });
 
   it('replaces or drops a preset rule by name, and appends user rules', () => {

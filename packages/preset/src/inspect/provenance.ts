@@ -1,8 +1,8 @@
 import type { Configuration } from 'webpack';
 import { resolveFeatures } from '../features';
 import type { Features } from '../features';
-import { featureOptions } from '../options';
-import { presetConfig } from '../with-packwise';
+import { htmlOptions } from '../html';
+import { generatesPage, presetConfig } from '../with-packwise';
 import type { Composition } from './record';
 
 /** Which layer set a value: `webpack default`, `preset`, `packwise <feature>` or `user`. */
@@ -29,17 +29,17 @@ export interface Layers {
   userPlugins: Set<unknown>;
 }
 
-export function computeLayers({ userConfig, options, project }: Composition): Layers {
-  const html = featureOptions(options.html, project.htmlTemplate !== undefined);
-  const features = resolveFeatures(options, project, html !== undefined);
+export function computeLayers({ userConfig, options, project, facts }: Composition): Layers {
+  const html = htmlOptions(options, project);
+  const features = resolveFeatures(options, project, generatesPage(options, project, userConfig));
   const noHtml = { ...options, html: false };
   const layers: Layers['features'] = [];
-  if (html) layers.push({ layer: 'packwise html', config: presetConfig(project, options, {}) });
+  if (html) layers.push({ layer: 'packwise html', config: presetConfig(project, options, {}, facts) });
   for (const key of Object.keys(FEATURE_NAMES) as (keyof Features)[]) {
     if (!features[key]) continue;
     layers.push({
       layer: `packwise ${FEATURE_NAMES[key]}`,
-      config: presetConfig(project, noHtml, { [key]: features[key] }),
+      config: presetConfig(project, noHtml, { [key]: features[key] }, facts),
     });
   }
   const pluginArguments = new Map<string, unknown>([
@@ -51,7 +51,7 @@ export function computeLayers({ userConfig, options, project }: Composition): La
   ]);
   return {
     user: userConfig,
-    preset: presetConfig(project, noHtml, {}),
+    preset: presetConfig(project, noHtml, {}, facts),
     features: layers,
     pluginArguments,
     userPlugins: new Set([...(userConfig.plugins ?? []), ...(userConfig.optimization?.minimizer ?? [])]),

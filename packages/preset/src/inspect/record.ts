@@ -1,12 +1,14 @@
 import type { Configuration } from 'webpack';
 import type { PackwiseOptions } from '../options';
 import type { Project } from '../project';
+import type { UserFacts } from '../with-packwise';
 
 /** What `withPackwise` was called with, kept so that `inspect` can tell which layer set each value. */
 export interface Composition {
   userConfig: Configuration;
   options: PackwiseOptions;
   project: Project;
+  facts?: UserFacts;
 }
 
 // A global registry, so that a config made by another copy of the preset (the project's own install) is
