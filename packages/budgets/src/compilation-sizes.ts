@@ -1,6 +1,8 @@
 import type { Chunk, Compilation, Module } from 'webpack';
 import { MEASURED_FILE } from './measure';
 import type { SizeSource } from './measure';
+import { isPage, withPages } from './pages';
+import type { Page } from './pages';
 import type { BuildSizes, ModuleSize } from './types';
 
 /** Names compression plugins give the encodings they record in `info.related`. */
@@ -34,7 +36,18 @@ export function assetSources(compilation: Compilation): SizeSource[] {
     }));
 }
 
-/** Files of each entry: `initial` before any `import()`, `all` with every lazy chunk it may load. */
+/** The build's HTML pages with their text (html-webpack-plugin's, after any inlining). */
+function pagesOf(compilation: Compilation): Page[] {
+  return compilation
+    .getAssets()
+    .filter(({ name, info }) => isPage(name) && !info.compressed)
+    .map(({ name, source }) => ({ name, html: String(source.source()) }));
+}
+
+/**
+ * Files of each entry: `initial` before any `import()`, `all` with every lazy chunk it may load, `pages` the
+ * HTML pages that load it.
+ */
 export function entryFiles(compilation: Compilation): BuildSizes['entries'] {
   const entries: BuildSizes['entries'] = {};
   for (const [name, entrypoint] of compilation.entrypoints) {
@@ -45,7 +58,7 @@ export function entryFiles(compilation: Compilation): BuildSizes['entries'] {
     }
     entries[name] = { initial: [...initial].sort(), all: [...all].sort() };
   }
-  return entries;
+  return withPages(entries, pagesOf(compilation));
 }
 
 function leafModules(module: Module): Module[] {

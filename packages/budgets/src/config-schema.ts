@@ -13,12 +13,13 @@ const budgetSchema = {
       minLength: 1,
     },
     entry: {
-      description: 'An entry name: the total of its JS/CSS, lazy files included.',
+      description: 'An entry name: the total of its JS/CSS, lazy files included (not its HTML page).',
       type: 'string',
       minLength: 1,
     },
     initial: {
-      description: "true: each entry's first page load (JS/CSS before any import()).",
+      description:
+        "true: each entry's first page load (JS/CSS before any import(), and the HTML page that loads them).",
       enum: [true],
     },
     limit: byteSizeSchema('The most bytes allowed: 170000 or "170 kB".'),

@@ -5,6 +5,7 @@ import { assetSources, entryFiles, largestModules } from './compilation-sizes';
 import { loadConfig, resolveConfig } from './config';
 import { pluginSchema } from './config-schema';
 import { evaluateBudgets } from './evaluate';
+import { filesLine } from './format/summary';
 import { measureAll } from './measure';
 import type { MeasureCounts } from './measure';
 import type { BudgetConfig, BudgetResult, PackwiseReport, ResolvedConfig } from './types';
@@ -24,11 +25,15 @@ export interface BudgetsPluginOptions {
 }
 
 function describe(result: BudgetResult): string {
+  const files = filesLine(result);
   const modules = result.largestModules?.map((m) => `${m.name} (${formatBytes(m.size)})`).join(', ');
-  return `budget "${result.budget}": ${result.problems.join('; ')}${modules ? `. Largest modules: ${modules}` : ''}`;
+  return (
+    `budget "${result.budget}": ${result.problems.join('; ')}` +
+    `${files ? `. Files: ${files}` : ''}${modules ? `. Largest modules: ${modules}` : ''}`
+  );
 }
 
-/** Fails (or warns about) a build whose assets, entries or first page load are over their size budgets. */
+/** Fails (or warns about) a build whose assets, entries or first page load (HTML page included) are over their size budgets. */
 export class BudgetsPlugin {
   private readonly options: BudgetsPluginOptions;
   private readonly inline?: ResolvedConfig;

@@ -9,9 +9,9 @@ export interface BudgetConfig {
   name?: string;
   /** A glob on asset names, matched with and without content hashes (`vendor.*.js`): each matching asset is checked. */
   path?: string;
-  /** An entry name: the total of every JS/CSS file the entry may load (initial and lazy). */
+  /** An entry name: the total of every JS/CSS file the entry may load (initial and lazy), without its HTML page. */
   entry?: string;
-  /** The first page load: each entry's files loaded before any dynamic import. */
+  /** The first page load: each entry's JS/CSS loaded before any dynamic import, plus the HTML page that loads them. */
   initial?: true;
   /** The most bytes allowed: `170000`, `"170 kB"`, `"1.5 MiB"`. */
   limit?: ByteSize;
@@ -78,8 +78,11 @@ export interface ModuleSize {
  */
 export interface BuildSizes {
   assets: AssetSize[];
-  /** Per entry: `initial` files are loaded before any dynamic import, `all` adds the lazy ones. */
-  entries: Record<string, { initial: string[]; all: string[] }>;
+  /**
+   * Per entry: `initial` files are loaded before any dynamic import, `all` adds the lazy ones; `pages` are the
+   * HTML pages that load the entry (absent: none known).
+   */
+  entries: Record<string, { initial: string[]; all: string[]; pages?: string[] }>;
   /** Per asset, its largest modules (source bytes before minification), largest first. */
   largestModules?: Record<string, ModuleSize[]>;
 }
@@ -101,6 +104,8 @@ export interface BudgetResult {
   severity: Severity;
   /** One sentence per broken rule, empty when it passed. */
   problems: string[];
+  /** The files a total (entry, initial, size-limit sum) counted, HTML page included; absent for one asset. */
+  files?: string[];
   /** The largest modules of what was measured, for a failure's message. */
   largestModules?: ModuleSize[];
 }

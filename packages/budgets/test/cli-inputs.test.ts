@@ -1,7 +1,16 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AssetSize } from '@packwise/budgets';
-import { code, fixture, parseReport, project, removeProjects, runCli, zlibSizes } from './fixtures/harness';
+import type { AssetSize, PackwiseReport } from '@packwise/budgets';
+import {
+  code,
+  expectUsageError,
+  fixture,
+  parseReport,
+  project,
+  removeProjects,
+  runCli,
+  zlibSizes,
+} from './fixtures/harness';
 
 afterAll(removeProjects);
 
@@ -168,7 +177,89 @@ describe('packwise check --stats', () => {
   });
 });
 
+describe('packwise check --stats: the pages of several entries', () => {
+  const FILES = {
+    'shared.js': code(3000, 9),
+    'a.css': code(800, 10),
+    'b.js': code(1200, 11),
+    'a.html': `<link rel=stylesheet href='https://cdn.example/x/a.css?v=1'><script src="/static/shared.js"></script>`,
+    'b.html': '<script type="module" src="./b.js#x"></script><script src="/static/shared.js"></script>',
+    'about.html': '<p>no script of ours</p>',
+  };
+  const stats = (outputPath: string) => ({
+    version: '5.113.0',
+    outputPath,
+    assets: Object.keys(FILES).map((name) => ({ name, size: 1 })),
+    entrypoints: {
+      a: { name: 'a', assets: [{ name: 'shared.js' }, { name: 'a.css' }] },
+      b: { name: 'b', assets: [{ name: 'shared.js' }, { name: 'b.js' }] },
+    },
+    chunks: [],
+  });
+  const raw = (...names: (keyof typeof FILES)[]) => names.reduce((sum, name) => sum + FILES[name].length, 0);
+
+  it("counts the page whose script or link names one of the entry's own files, whatever URL leads to it", async () => {
+    const cwd = await project({
+      'packwise.config.json': { budgets: [{ initial: true, limit: '1 MB', compression: 'none' }] },
+      ...Object.fromEntries(Object.entries(FILES).map(([name, text]) => [`dist/${name}`, text])),
+    });
+    await writeFile(path.join(cwd, 'stats.json'), JSON.stringify(stats(path.join(cwd, 'dist'))));
+    const report = await json(cwd, '--stats', 'stats.json');
+    expect(report.entries.a?.pages).toEqual(['a.html']);
+    expect(report.entries.b?.pages).toEqual(['b.html']);
+    expect(report.results).toMatchObject([
+      {
+        target: 'initial a',
+        actual: raw('shared.js', 'a.css', 'a.html'),
+        files: ['shared.js', 'a.css', 'a.html'],
+      },
+      {
+        target: 'initial b',
+        actual: raw('shared.js', 'b.js', 'b.html'),
+        files: ['shared.js', 'b.js', 'b.html'],
+      },
+    ]);
+  });
+});
+
 describe('packwise check --report', () => {
+  const FIRST_LOAD = { initial: true, limit: '1 MB' };
+
+  it('counts every page of a single entry in a report written before pages were recorded', async () => {
+    const cwd = await project({ 'packwise.config.json': { budgets: [FIRST_LOAD] } });
+    const report = await json(cwd, '--report', fixture('report.json'));
+    expect(report.entries.main?.pages).toEqual(['index.html']);
+    expect(report.results).toMatchObject([
+      {
+        target: 'initial main',
+        actual: 52_000 + 35_000 + 1700 + 500,
+        files: expect.arrayContaining(['index.html']),
+      },
+    ]);
+  });
+
+  it("takes a report's pages as they are, and gives several entries without them none", async () => {
+    const old = JSON.parse(await readFile(fixture('report.json'), 'utf8')) as PackwiseReport;
+    const main = old.entries.main as PackwiseReport['entries'][string];
+    const cwd = await project({
+      'packwise.config.json': { budgets: [FIRST_LOAD] },
+      'listed.json': { ...old, entries: { main: { ...main, pages: [] } } },
+      'two.json': { ...old, entries: { main, admin: main } },
+    });
+    expect((await json(cwd, '--report', 'listed.json')).entries.main?.pages).toEqual([]);
+    const two = await json(cwd, '--report', 'two.json');
+    expect([two.entries.main?.pages, two.entries.admin?.pages]).toEqual([[], []]);
+  });
+
+  it('refuses pages that are not a list of names', async () => {
+    const old = JSON.parse(await readFile(fixture('report.json'), 'utf8')) as PackwiseReport;
+    const cwd = await project({
+      'packwise.config.json': { budgets: [FIRST_LOAD] },
+      'bad.json': { ...old, entries: { main: { ...old.entries.main, pages: 'index.html' } } },
+    });
+    expectUsageError(await runCli(['check', '--report', 'bad.json'], { cwd }), /entries\.main needs/);
+  });
+
   it('uses the assets, entries and largest modules of a packwise report', async () => {
     const cwd = await project({
       'packwise.config.json': { budgets: [{ entry: 'main', limit: '100 kB', compression: 'gzip' }] },

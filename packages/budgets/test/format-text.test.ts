@@ -30,6 +30,33 @@ describe('text format', () => {
     ]);
   });
 
+  it('names the files a failed total counted, the page among them, ten at most', () => {
+    const firstLoad = result({
+      budget: 'first page load',
+      target: 'initial main',
+      status: 'fail',
+      problems: ['initial main is 45 kB brotli, over the limit of 40 kB by 5 kB'],
+      files: ['js/main.1234abcd.js', 'css/main.css', 'index.html'],
+    });
+    const many = result({
+      target: 'entry main',
+      status: 'fail',
+      problems: ['entry main is over'],
+      files: Array.from({ length: 12 }, (_, i) => `chunk${i}.js`),
+    });
+    const lines = FORMATS.text(reportOf([firstLoad, many])).split('\n');
+    expect(lines).toContain('    files: js/main.1234abcd.js, css/main.css, index.html');
+    expect(lines).toContain(
+      `    files: ${Array.from({ length: 10 }, (_, i) => `chunk${i}.js`).join(', ')} and 2 more`,
+    );
+    expect(FORMATS.markdown(reportOf([firstLoad]))).toContain(
+      '  - files: js/main.1234abcd.js, css/main.css, index.html\n',
+    );
+    expect(FORMATS.github(reportOf([firstLoad]))).toContain(
+      '%0Afiles: js/main.1234abcd.js, css/main.css, index.html\n',
+    );
+  });
+
   it('adds a change column and the asset deltas with a baseline', () => {
     const deltas = [
       {

@@ -4,10 +4,10 @@ import zlib from 'node:zlib';
 import CompressionPlugin from 'compression-webpack-plugin';
 import type { Configuration, WebpackPluginInstance } from 'webpack';
 import { compile, fixturePath, makeTempDir } from '@packwise/test-utils';
-import type { BuildResult } from '@packwise/test-utils';
 import { CompressPlugin } from '@packwise/compress';
-import { BudgetsPlugin, PLUGIN_NAME } from '@packwise/budgets';
-import type { BudgetConfig, BudgetsPluginOptions, PackwiseReport } from '@packwise/budgets';
+import { BudgetsPlugin } from '@packwise/budgets';
+import type { BudgetConfig, BudgetsPluginOptions } from '@packwise/budgets';
+import { counts, reportOf } from './fixtures/build';
 
 /** fixtures/compress: an entry `main` and a lazy chunk `report`, plus an SVG, a PNG and a font. */
 function appConfig(plugins: WebpackPluginInstance[], context = fixturePath('compress')): Configuration {
@@ -28,12 +28,6 @@ const withBudgets = (
   options: BudgetsPluginOptions = {},
 ) => compile(appConfig([...more, new BudgetsPlugin({ budgets, ...options })]));
 
-/** The emitted report: from disk, or from the compilation when errors kept webpack from writing it. */
-function reportOf(build: BuildResult): PackwiseReport {
-  const written = build.files.get('packwise-report.json');
-  const source = written ?? build.stats.compilation.getAsset('packwise-report.json')?.source.source();
-  return JSON.parse(String(source)) as PackwiseReport;
-}
 const brotli = (content: Buffer) =>
   zlib.brotliCompressSync(content, {
     params: {
@@ -41,17 +35,6 @@ const brotli = (content: Buffer) =>
       [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length,
     },
   }).length;
-
-/** The plugin's log line: "N budget checks, F over; C sizes compressed here, R read from …". */
-function counts(build: BuildResult): { computed: number; reused: number } {
-  const entries = build.stats.toJson({ all: false, logging: 'log' }).logging?.[PLUGIN_NAME]?.entries ?? [];
-  const line = entries
-    .map((entry) => entry.message ?? '')
-    .find((message) => message.includes('budget checks'));
-  const match = /(\d+) sizes compressed here, (\d+) read from/.exec(line ?? '');
-  if (!match) throw new Error(`no budget log line in ${JSON.stringify(entries)}`);
-  return { computed: Number(match[1]), reused: Number(match[2]) };
-}
 
 describe('BudgetsPlugin', () => {
   it('fails the build when an asset is over its limit, saying the budget, sizes and largest modules', async () => {
@@ -104,7 +87,7 @@ describe('BudgetsPlugin', () => {
     expect(main).toHaveLength(1);
     expect(lazy).toHaveLength(1);
     const report = reportOf(build);
-    expect(report.entries.main).toEqual({ initial: main, all: [...lazy, ...main].sort() });
+    expect(report.entries.main).toEqual({ initial: main, all: [...lazy, ...main].sort(), pages: [] });
     const [entry, initial] = report.results;
     expect(entry).toMatchObject({
       target: 'entry main',

@@ -1,4 +1,5 @@
 import { UsageError } from '../config';
+import { isPage, withPages } from '../pages';
 import type { AssetSize, BuildSizes, ModuleSize } from '../types';
 import { isObject } from './read-json';
 
@@ -25,12 +26,31 @@ function toEntries(value: unknown, label: string): BuildSizes['entries'] {
   if (value === undefined) return {};
   const entries = isObject(value) ? Object.entries(value) : [];
   const bad = entries.find(
-    ([, entry]) => !isObject(entry) || !isStringArray(entry.initial) || !isStringArray(entry.all),
+    ([, entry]) =>
+      !isObject(entry) ||
+      !isStringArray(entry.initial) ||
+      !isStringArray(entry.all) ||
+      (entry.pages !== undefined && !isStringArray(entry.pages)),
   );
   if (!isObject(value) || bad) {
-    throw new UsageError(`${label}: entries${bad ? `.${bad[0]}` : ''} needs "initial" and "all" file lists`);
+    throw new UsageError(
+      `${label}: entries${bad ? `.${bad[0]}` : ''} needs "initial" and "all" file lists (and "pages", if any, a list)`,
+    );
   }
   return Object.fromEntries(entries) as BuildSizes['entries'];
+}
+
+/**
+ * A report from before `pages` gets them by the same rule from names alone: with one entry, every HTML asset;
+ * with several, none (which page loads which entry is in the pages' text, which a report does not hold).
+ */
+function withKnownPages(entries: BuildSizes['entries'], assets: AssetSize[]): BuildSizes['entries'] {
+  if (Object.values(entries).every((entry) => entry.pages)) return entries;
+  const pages = assets.filter((asset) => isPage(asset.name)).map(({ name }) => ({ name }));
+  const derived = withPages(entries, pages);
+  return Object.fromEntries(
+    Object.entries(entries).map(([name, entry]) => [name, entry.pages ? entry : (derived[name] ?? entry)]),
+  );
 }
 
 const isModuleList = (value: unknown): value is ModuleSize[] =>
@@ -56,9 +76,10 @@ export function fromReport(report: unknown, label: string): BuildSizes {
   }
   if (report.assets.length === 0) throw new UsageError(`${label}: the report has no assets`);
   const largestModules = toLargestModules(report.largestModules);
+  const assets = report.assets.map((asset, index) => toAsset(asset, index, label));
   return {
-    assets: report.assets.map((asset, index) => toAsset(asset, index, label)),
-    entries: toEntries(report.entries, label),
+    assets,
+    entries: withKnownPages(toEntries(report.entries, label), assets),
     ...(largestModules && { largestModules }),
   };
 }

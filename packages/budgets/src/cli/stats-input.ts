@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../config';
 import { MEASURED_FILE, measureAll } from '../measure';
 import type { SizeSource } from '../measure';
+import { isPage, withPages } from '../pages';
+import type { Page } from '../pages';
 import type { BuildSizes } from '../types';
 import { readCompressManifest } from './compress-manifest';
 import { diskSource, isDirectory } from './disk';
@@ -50,16 +53,38 @@ function assetsOf(stats: unknown, label: string): StatsAsset[] {
   return named;
 }
 
-/** A source from the sizes in the stats alone, when they hold raw, gzip and brotli. */
-function statsSource(asset: StatsAsset, known: KnownSizes): SizeSource | undefined {
+/**
+ * A source from the sizes in the stats alone, when they hold raw, gzip and brotli. Its bytes are read only
+ * for a page's text, from `dir` when the stats name one.
+ */
+function statsSource(asset: StatsAsset, known: KnownSizes, dir?: string): SizeSource | undefined {
   if (typeof asset.size !== 'number' || known.gzip === undefined || known.brotli === undefined)
     return undefined;
-  const content = () => Promise.reject(new Error(`${asset.name} was not read`));
+  const content = () =>
+    dir
+      ? readFile(path.join(dir, ...asset.name.split('/')))
+      : Promise.reject(new Error(`${asset.name} was not read`));
   return { name: asset.name, raw: asset.size, content, known };
 }
 
+/** The HTML pages with their text where it can be read; only needed to tell several entries' pages apart. */
+async function pagesOf(sources: SizeSource[], entries: BuildSizes['entries']): Promise<Page[]> {
+  const pages = sources.filter((source) => isPage(source.name));
+  if (Object.keys(entries).length < 2) return pages.map(({ name }) => ({ name }));
+  return Promise.all(
+    pages.map(async (page) => ({
+      name: page.name,
+      html: await page.content().then(String, () => undefined),
+    })),
+  );
+}
+
+/** Where the stats' files are: `--dir`, else the stats' `outputPath`. */
+const filesDir = (stats: Record<string, unknown>, input: StatsInput): string | undefined =>
+  input.dir ?? (typeof stats.outputPath === 'string' ? stats.outputPath : undefined);
+
 async function outputDirectory(stats: Record<string, unknown>, input: StatsInput): Promise<string> {
-  const dir = input.dir ?? (typeof stats.outputPath === 'string' ? stats.outputPath : undefined);
+  const dir = filesDir(stats, input);
   if (dir === undefined) {
     throw new UsageError(
       `${input.label}: the stats hold no compressed sizes and no outputPath (${input.hint})`,
@@ -90,14 +115,21 @@ async function diskSources(stats: Record<string, unknown>, assets: StatsAsset[],
 
 /**
  * A build's sizes from webpack stats: JS/CSS/HTML assets sized from the stats (`size` and related
- * `.gz`/`.br` assets) where they suffice, else from the files in `dir` or the stats' `outputPath`.
+ * `.gz`/`.br` assets) where they suffice, else from the files in `dir` or the stats' `outputPath`; each
+ * entry's pages found as the plugin finds them (see pages.ts).
  */
 export async function readStats(stats: unknown, input: StatsInput): Promise<BuildSizes> {
   const measured = assetsOf(stats, input.label).filter((asset) => MEASURED_FILE.test(asset.name));
   const object = stats as Record<string, unknown>;
-  const fromStats = measured.map((asset) => statsSource(asset, relatedSizes(asset)));
+  const dir = filesDir(object, input);
+  const pagesDir = dir === undefined ? undefined : path.resolve(input.cwd, dir);
+  const fromStats = measured.map((asset) => statsSource(asset, relatedSizes(asset), pagesDir));
   const missing = measured.filter((_, index) => fromStats[index] === undefined);
   const known = fromStats.filter((source): source is SizeSource => source !== undefined);
   const sources = [...known, ...(await diskSources(object, missing, input))];
-  return { assets: await measureAll(sources), entries: statsEntries(object) };
+  const entries = statsEntries(object);
+  return {
+    assets: await measureAll(sources),
+    entries: withPages(entries, await pagesOf(sources, entries)),
+  };
 }

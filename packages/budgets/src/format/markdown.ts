@@ -4,6 +4,7 @@ import { escapeMarkdown } from './escape';
 import {
   changeCell,
   countResults,
+  filesLine,
   largestModulesLine,
   limitCell,
   sizeCell,
@@ -48,9 +49,11 @@ function problemList(results: BudgetResult[]): string[] {
     const verdict = verdictOf(result);
     if (verdict === 'pass') return [];
     const mark = verdict === 'fail' ? '❌' : '⚠️';
+    const files = filesLine(result);
     const modules = largestModulesLine(result);
     return [
       ...result.problems.map((problem) => `- ${mark} ${escapeMarkdown(problem)}`),
+      ...(files ? [`  - files: ${escapeMarkdown(files)}`] : []),
       ...(modules ? [`  - largest modules: ${escapeMarkdown(modules)}`] : []),
     ];
   });

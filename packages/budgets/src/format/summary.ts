@@ -58,8 +58,23 @@ export function largestModulesLine(result: BudgetResult): string | undefined {
   return result.largestModules.map((module) => `${module.name} ${formatBytes(module.size)}`).join(', ');
 }
 
-/** A failed result's problems, one a line, then its largest modules. */
+/** Files listed by name before the rest are counted. */
+const LISTED_FILES = 10;
+
+/** `main.js, main.css, index.html`: the files a failed total counted (at most ten, then how many more), or undefined. */
+export function filesLine(result: BudgetResult): string | undefined {
+  if (!result.files?.length) return undefined;
+  const more = result.files.length - LISTED_FILES;
+  return result.files.slice(0, LISTED_FILES).join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
+
+/** A failed result's problems, one a line, then the files it counted and its largest modules. */
 export function problemLines(result: BudgetResult): string[] {
+  const files = filesLine(result);
   const modules = largestModulesLine(result);
-  return [...result.problems, ...(modules ? [`largest modules: ${modules}`] : [])];
+  return [
+    ...result.problems,
+    ...(files ? [`files: ${files}`] : []),
+    ...(modules ? [`largest modules: ${modules}`] : []),
+  ];
 }

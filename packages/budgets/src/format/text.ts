@@ -6,6 +6,7 @@ import { escapeText } from './escape';
 import {
   changeCell,
   countResults,
+  filesLine,
   largestModulesLine,
   limitCell,
   sizeCell,
@@ -43,9 +44,11 @@ function problemsSection(results: BudgetResult[], c: Colors): string[] {
     const verdict = verdictOf(result);
     if (verdict === 'pass') return [];
     const mark = verdict === 'fail' ? c.red('✖') : c.yellow('⚠');
+    const files = filesLine(result);
     const modules = largestModulesLine(result);
     return [
       ...result.problems.map((problem) => `  ${mark} ${escapeText(problem)}`),
+      ...(files ? [c.dim(`    files: ${escapeText(files)}`)] : []),
       ...(modules ? [c.dim(`    largest modules: ${escapeText(modules)}`)] : []),
     ];
   });
