@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Configuration } from 'webpack';
@@ -26,6 +27,29 @@ export function callerFile(): string | undefined {
 }
 
 /**
+ * A digest of what `withPackwise` was called with. One config file can make differently configured builds
+ * (options from env, several calls in one script): webpack only sees the file, so the digest is the cache
+ * `version`, and a build never restores another configuration's modules. Functions count by their source,
+ * plugin instances by class and fields.
+ */
+export function inputsDigest(...inputs: unknown[]): string {
+  const seen = new WeakSet<object>();
+  const json = JSON.stringify(inputs, (_key, value: unknown) => {
+    if (typeof value === 'function') return `function ${String(value)}`;
+    if (value instanceof RegExp) return `regexp ${String(value)}`;
+    if (value instanceof Set || value instanceof Map) return [...value];
+    if (value && typeof value === 'object') {
+      if (seen.has(value)) return '[seen]';
+      seen.add(value);
+      const name = (value.constructor as { name?: string } | undefined)?.name;
+      if (name && name !== 'Object' && name !== 'Array') return { class: name, ...value };
+    }
+    return value;
+  });
+  return createHash('sha256').update(json).digest('hex').slice(0, 16);
+}
+
+/**
  * webpack's filesystem cache, one per mode, invalidated when the config file (and what it requires) or a
  * project config file that changes the output (package.json, tsconfig, babel, PostCSS, browserslist) changes.
  */
@@ -33,10 +57,12 @@ export function filesystemCache(
   project: Project,
   mode: Mode,
   configFile: string | undefined,
+  version: string,
 ): Configuration['cache'] {
   return {
     type: 'filesystem',
     name: `packwise-${mode}`,
+    version,
     buildDependencies: { config: [...(configFile ? [configFile] : []), ...project.configFiles] },
   };
 }

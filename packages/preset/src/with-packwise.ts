@@ -3,7 +3,7 @@ import path from 'node:path';
 import type CopyPluginClass from 'copy-webpack-plugin';
 import type MiniCssExtractPluginClass from 'mini-css-extract-plugin';
 import type { Configuration, EntryObject, WebpackPluginInstance } from 'webpack';
-import { callerFile, filesystemCache } from './cache';
+import { callerFile, filesystemCache, inputsDigest } from './cache';
 import { featurePlugins, resolveFeatures } from './features';
 import type { Features } from './features';
 import { findConflicts, PresetGuardsPlugin } from './guards';
@@ -32,6 +32,8 @@ export interface UserFacts {
   hasCache?: boolean;
   /** The file that called withPackwise: a build dependency of the filesystem cache. */
   configFile?: string;
+  /** The filesystem cache's `version`: a digest of withPackwise's arguments. */
+  cacheVersion?: string;
 }
 
 /** The page's module scripts (Vite), else `src/index|main.*`; none when webpack's default is all there is. */
@@ -96,7 +98,9 @@ function commonConfig(project: Project, options: PackwiseOptions, facts: UserFac
     module: {
       rules: Object.values(presetRules(project, options, { assets, development: mode === 'development' })),
     },
-    ...(useCache ? { cache: filesystemCache(project, mode, facts.configFile) } : {}),
+    ...(useCache
+      ? { cache: filesystemCache(project, mode, facts.configFile, facts.cacheVersion ?? '') }
+      : {}),
     // webpack's hints count raw bytes and trip on any React app; @packwise/budgets checks compressed sizes.
     performance: { hints: false },
   };
@@ -184,7 +188,7 @@ export function withPackwise(userConfig: Configuration = {}, options: PackwiseOp
   const project = detectProject(userConfig.context ?? process.cwd());
   const resolved: PackwiseOptions = { ...options, mode: resolveMode(options.mode, userConfig) };
   const features = resolveFeatures(resolved, project, generatesPage(resolved, project, userConfig));
-  const facts = userFacts(userConfig);
+  const facts = { ...userFacts(userConfig), cacheVersion: inputsDigest(userConfig, resolved) };
   const config = mergeUserConfig(presetConfig(project, resolved, features, facts), userConfig);
   const conflicts = findConflicts(userConfig, features);
   if (conflicts.length > 0) config.plugins = [...(config.plugins ?? []), new PresetGuardsPlugin(conflicts)];

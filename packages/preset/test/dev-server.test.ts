@@ -104,12 +104,12 @@ describe('webpack serve with the example app config', () => {
       expect(await page.$$eval('style', (nodes) => nodes.length)).toBeGreaterThan(0);
 
       // A full reload would drop this marker; Fast Refresh keeps the page and re-renders the component.
-      await page.evaluate(() => Object.assign(window, { packwiseMarker: 'before-edit' }));
+      await page.evaluate(() => Object.assign(globalThis, { packwiseMarker: 'before-edit' }));
       const file = path.join(srcDir, HEADER);
       const source = await readFile(file, 'utf8');
       await writeFile(file, source.replace('Acme Dashboard', 'Acme Dashboard (edited)'));
       await page.getByText('Acme Dashboard (edited)').first().waitFor({ timeout: 60_000 });
-      expect(await page.evaluate(() => (window as { packwiseMarker?: string }).packwiseMarker)).toBe(
+      expect(await page.evaluate(() => (globalThis as { packwiseMarker?: string }).packwiseMarker)).toBe(
         'before-edit',
       );
       expect(problems).toEqual([]);
