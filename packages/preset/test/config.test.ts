@@ -117,6 +117,16 @@ describe('withPackwise on fixtures/example-app', () => {
     ]);
   });
 
+  it("applies the README's override example: compile one package of node_modules too", () => {
+    const exclude = /node_modules[\\/](?!my-esm-lib[\\/])/;
+    const config = withPackwise({ context }, { rules: { scripts: (rule) => ({ ...rule, exclude }) } });
+    const scripts = rules(config)[0]!;
+    expect(scripts.exclude).toBe(exclude);
+    expect(useOf(scripts.oneOf?.at(-1)).loader).toMatch(/swc-loader/);
+    expect(exclude.test('/app/node_modules/my-esm-lib/index.js')).toBe(false);
+    expect(exclude.test('/app/node_modules/react/index.js')).toBe(true);
+  });
+
   it('lets user values win and a user plugin instance replace the preset one in place', () => {
     const compress = new CompressPlugin({ algorithms: ['gzip'] });
     const terser = new TerserPlugin({ extractComments: false });
