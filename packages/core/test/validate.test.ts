@@ -35,4 +35,13 @@ describe('validateOptions', () => {
       /Example Plugin has been initialized using an options object that does not match the API schema/,
     );
   });
+
+  it('checks empty options against a schema that requires keys, and rejects a non-object', () => {
+    const required = { type: 'object', properties: { maxSize: { type: 'number' } }, required: ['maxSize'] };
+    expect(() => validateOptions(required as Schema, {}, 'Example Plugin')).toThrow(
+      /misses the property 'maxSize'/,
+    );
+    expect(() => validateOptions(schema, 'fast', 'Example Plugin')).toThrow(/options should be an object/);
+    expect(() => validateOptions(schema, [], 'Example Plugin')).toThrow(/options should be an object/);
+  });
 });

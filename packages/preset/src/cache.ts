@@ -5,7 +5,8 @@ import type { Configuration } from 'webpack';
 import type { Mode } from './mode';
 import type { Project } from './project';
 
-const PRESET_DIR = path.resolve(__dirname, '..');
+/** The preset's own code (src/ in tests, dist/ when installed): frames inside it are not the caller. */
+const PRESET_CODE = __dirname;
 
 /** The file that called `withPackwise` (the webpack config), from the call stack; `undefined` if unknown. */
 export function callerFile(): string | undefined {
@@ -17,7 +18,7 @@ export function callerFile(): string | undefined {
       let file = site.getFileName();
       if (!file || file.startsWith('node:')) continue;
       if (file.startsWith('file:')) file = fileURLToPath(file);
-      if (!path.isAbsolute(file) || file.startsWith(PRESET_DIR + path.sep)) continue;
+      if (!path.isAbsolute(file) || file.startsWith(PRESET_CODE + path.sep)) continue;
       return file;
     }
     return undefined;

@@ -2,6 +2,7 @@
 import type CssMinimizerPluginClass from 'css-minimizer-webpack-plugin';
 import type TerserPluginClass from 'terser-webpack-plugin';
 import type { Minifier } from './options';
+import { trusted } from './trusted';
 
 const terser = () => require('terser-webpack-plugin') as typeof TerserPluginClass;
 
@@ -33,8 +34,6 @@ export function minimizers(minify: Minifier, context: string) {
     );
   const CssMinimizerPlugin = require('css-minimizer-webpack-plugin') as typeof CssMinimizerPluginClass;
   const TerserPlugin = terser();
-  return [
-    new TerserPlugin({ parallel: true, minify: minifyFunction(minify, context) }),
-    new CssMinimizerPlugin(),
-  ];
+  const minifyFn = minifyFunction(minify, context);
+  return trusted(() => [new TerserPlugin({ parallel: true, minify: minifyFn }), new CssMinimizerPlugin()]);
 }

@@ -38,7 +38,7 @@ export interface PackwiseOptions {
    */
   transpiler?: Transpiler;
   /**
-   * webpack's filesystem cache in `node_modules/.cache/packwise/<mode>`, invalidated by the config file and the
+   * webpack's filesystem cache (`node_modules/.cache/webpack/packwise-<mode>`), invalidated by the config file and the
    * project's package.json, tsconfig, babel, PostCSS and browserslist files. `false`: no cache. Your config's
    * `cache` wins. @default true
    */

@@ -21,10 +21,35 @@ export interface Page {
   rewrite: boolean;
 }
 
-// A `<script type="module" src="…">…</script>` tag (attributes in any order).
-const MODULE_SCRIPT =
-  /<script\b(?=[^>]*\btype\s*=\s*["']?module\b)[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)["']?[^>]*>\s*<\/script\s*>/gi;
+// A `<script …></script>` tag with no content, and the attributes in one (`name`, `name=v`, quoted or not).
+const EMPTY_SCRIPT = /<script\b([^>]*)>\s*<\/script\s*>/gi;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+const COMMENT = /<!--[\s\S]*?-->/g;
 const PUBLIC_URL = /%PUBLIC_URL%/g;
+
+function attributes(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const match of text.matchAll(ATTRIBUTE)) {
+    const name = match[1]!.toLowerCase();
+    if (!found.has(name)) found.set(name, match[2] ?? match[3] ?? match[4] ?? '');
+  }
+  return found;
+}
+
+/** The `src` of each `<script type="module" src>` outside comments, with where its tag is. */
+function moduleScripts(html: string): { src: string; start: number; end: number }[] {
+  const comments = [...html.matchAll(COMMENT)].map((match) => [match.index, match.index + match[0].length]);
+  const inComment = (index: number) => comments.some(([start, end]) => index >= start! && index < end!);
+  const scripts: { src: string; start: number; end: number }[] = [];
+  for (const match of html.matchAll(EMPTY_SCRIPT)) {
+    if (inComment(match.index)) continue;
+    const attrs = attributes(match[1] ?? '');
+    const src = attrs.get('src');
+    if (attrs.get('type')?.trim().toLowerCase() !== 'module' || !src) continue;
+    scripts.push({ src, start: match.index, end: match.index + match[0].length });
+  }
+  return scripts;
+}
 
 const isRemote = (src: string) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(src) || src.startsWith('data:');
 
@@ -42,9 +67,10 @@ export function findPage(context: string): Page | undefined {
     const template = path.join(context, place.file);
     if (!existsSync(template)) continue;
     const html = readFileSync(template, 'utf8');
-    const scripts = [...html.matchAll(MODULE_SCRIPT)]
-      .map((match) => localScript(match[1] ?? '', context, path.dirname(template)))
-      .filter((file): file is string => file !== undefined);
+    const files = moduleScripts(html).map((script) =>
+      localScript(script.src, context, path.dirname(template)),
+    );
+    const scripts = [...new Set(files.filter((file): file is string => file !== undefined))];
     return {
       template,
       layout: place.layout,
@@ -63,11 +89,12 @@ export function findPage(context: string): Page | undefined {
 export function rewritePage(html: string, page: Page, context: string, publicPath: unknown): string {
   const publicUrl =
     typeof publicPath === 'string' && publicPath !== 'auto' ? publicPath.replace(/\/+$/, '') : '';
-  return html
-    .replace(MODULE_SCRIPT, (tag: string, src: string) =>
-      localScript(src, context, path.dirname(page.template)) ? '' : tag,
-    )
-    .replace(PUBLIC_URL, publicUrl);
+  let rewritten = html;
+  for (const script of moduleScripts(html).reverse()) {
+    if (localScript(script.src, context, path.dirname(page.template)))
+      rewritten = rewritten.slice(0, script.start) + rewritten.slice(script.end);
+  }
+  return rewritten.replace(PUBLIC_URL, publicUrl);
 }
 
 /** Folders a page is often kept in besides `PAGE_PLACES`: named in the warning when no page is emitted. */

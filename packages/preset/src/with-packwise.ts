@@ -19,6 +19,7 @@ import type { Project } from './project';
 import { presetRules } from './rules';
 import { usesReactRefresh } from './scripts';
 import { recordComposition } from './inspect/record';
+import { trusted } from './trusted';
 
 const FILENAME = '[name].[contenthash]';
 
@@ -49,7 +50,7 @@ function copyPublic(project: Project, options: PackwiseOptions): WebpackPluginIn
   if (!publicDir || options.copyPublic === false) return [];
   const CopyPlugin = require('copy-webpack-plugin') as typeof CopyPluginClass;
   const template = page?.template;
-  return [
+  return trusted(() => [
     new CopyPlugin({
       patterns: [
         {
@@ -61,7 +62,7 @@ function copyPublic(project: Project, options: PackwiseOptions): WebpackPluginIn
         },
       ],
     }),
-  ];
+  ]);
 }
 
 /** The plugins of both modes that deal with the page. */
@@ -150,7 +151,9 @@ export function presetConfig(
     },
     plugins: [
       ...pagePlugins(project, options, facts),
-      new MiniCssExtractPlugin({ filename: `${FILENAME}.css`, chunkFilename: `${FILENAME}.css` }),
+      trusted(
+        () => new MiniCssExtractPlugin({ filename: `${FILENAME}.css`, chunkFilename: `${FILENAME}.css` }),
+      ),
       ...copyPublic(project, options),
       ...featurePlugins(features),
     ],
