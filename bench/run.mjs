@@ -1,5 +1,6 @@
 // `npm run bench:app`: builds each fixture in bench/configs.mjs with every one of its configs side by side and
-// prints per fixture a Markdown table of the whole app and one per route (and writes bench/out/results.json).
+// prints per fixture a Markdown table of the whole app, one per route and one of the build phases (and writes
+// bench/out/results.json).
 // Options: --runs N (default 3), --only A,B (config names), --fixture A,B (fixture names; default all).
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { repoRoot, wholeNumber } from '../scripts/lib/app-build.mjs';
 import { totals } from '../scripts/lib/measure.mjs';
 import { markdownTable } from '../scripts/lib/table.mjs';
 import { fixtures } from './configs.mjs';
+import { PHASES } from './phases.mjs';
 
 const require = createRequire(import.meta.url);
 const { formatBytes } = require('@packwise/core');
@@ -53,6 +55,23 @@ function changedFiles(before, after) {
   const known = new Set(before.files.map((file) => file.name));
   return after.files.filter((file) => !known.has(file.name));
 }
+/** Each phase's median over runs, and the median process time as `total`. */
+const medianPhases = (builds) => ({
+  ...Object.fromEntries(
+    Object.keys(PHASES).map((phase) => [phase, median(builds.map((r) => r.phases[phase]))]),
+  ),
+  total: median(builds.map((r) => r.processMs)),
+});
+/** One build's timing as results.json keeps it (bench/phases.mjs). */
+const timingOf = ({ processMs, wallMs, phases, steps, taps, cacheStores }) => ({
+  processMs,
+  compilerMs: wallMs,
+  phases,
+  steps,
+  taps,
+  cacheStores,
+});
+
 const sharedBytes = (files, key) =>
   Math.round(files.reduce((sum, file) => sum + file.raw * (file.shares[key] ?? 0), 0));
 
@@ -117,8 +136,8 @@ async function benchConfig(fixture, { name, file, transform }) {
     name,
     config: file,
     ...(transform ? { transform } : {}),
-    coldMs: median(cold.map((r) => r.wallMs)),
-    warmMs: median(warm.map((r) => r.wallMs)),
+    coldMs: median(cold.map((r) => r.processMs)),
+    warmMs: median(warm.map((r) => r.processMs)),
     peakRssBytes: median(cold.map((r) => r.maxRssBytes)),
     total: totals(baseline.files),
     initial: totals(baseline.files.filter((f) => f.initial)),
@@ -136,7 +155,17 @@ async function benchConfig(fixture, { name, file, transform }) {
       vendorChangedBytes: sharedBytes(appChanged, 'vendor'),
     },
     warnings: [...new Set([...cold, upgraded, cached, ...warm].flatMap((r) => r.warnings))],
-    runs: { coldMs: cold.map((r) => r.wallMs), warmMs: warm.map((r) => r.wallMs) },
+    runs: {
+      coldMs: cold.map((r) => r.processMs),
+      warmMs: warm.map((r) => r.processMs),
+      coldCompilerMs: cold.map((r) => r.wallMs),
+      warmCompilerMs: warm.map((r) => r.wallMs),
+    },
+    phases: {
+      cold: medianPhases(cold),
+      warm: medianPhases(warm),
+      runs: { cold: cold.map(timingOf), fill: timingOf(cached), warm: warm.map(timingOf) },
+    },
   };
 }
 
@@ -240,6 +269,42 @@ function printRoutes(results, table) {
   else console.log(`\n- most requests of any route: ${most}`);
 }
 
+const phaseSeconds = (ms) => (ms / 1000).toFixed(2);
+/** The build whose process time is the median one (the lower of the two middle ones). */
+const medianBuild = (runs) => [...runs].sort((a, b) => a.processMs - b.processMs)[(runs.length - 1) >> 1];
+const largest = (entries, count) => entries.sort((a, b) => b[1] - a[1]).slice(0, count);
+
+/**
+ * Per config the cold and warm medians of each phase in seconds (`total`: the median process time, which the
+ * phase medians add up to exactly with one run), then per config what its median warm rebuild spent most on.
+ */
+function printPhases(results) {
+  const phases = Object.keys(PHASES);
+  const headers = ['config', 'build', ...phases.map((phase) => `>${PHASES[phase].label}`), '>total'];
+  const rows = results.flatMap((r) =>
+    ['cold', 'warm'].map((build) => [
+      r.name,
+      build,
+      ...[...phases, 'total'].map((phase) => phaseSeconds(r.phases[build][phase])),
+    ]),
+  );
+  console.log(`\nPhases (seconds; median of ${runs} runs; process start to compiler closed):\n`);
+  console.log(markdownTable(headers, rows));
+  for (const r of results) {
+    const warm = medianBuild(r.phases.runs.warm);
+    const steps = largest(Object.entries(warm.steps), 4).map(([step, ms]) => `${step} ${phaseSeconds(ms)} s`);
+    const taps = largest(
+      warm.taps.map((tap) => [`${tap.name} (${tap.hook} ${tap.stage})`, tap.ms]),
+      3,
+    ).map(([tap, ms]) => `${tap} ${phaseSeconds(ms)} s`);
+    const stores = Object.entries(warm.cacheStores).map(([name, n]) => `${name} ${n}`);
+    console.log(
+      `\n- ${r.name} warm: steps ${steps.join(', ')}; taps ${taps.join(', ')}; ` +
+        `cache items stored: ${stores.join(', ') || 'none'}`,
+    );
+  }
+}
+
 const pick = (list, option, flag, where) => {
   const names = option?.split(',');
   const unknown = names?.filter((name) => !list.some((item) => item.name === name)) ?? [];
@@ -268,6 +333,7 @@ for (const [i, { fixture, configs }] of plan.entries()) {
   if (i > 0) console.log('');
   printWholeApp(fixture, results);
   printRoutes(results, routes);
+  printPhases(results);
   const { configs: _configs, ...described } = fixture;
   report.fixtures.push({ ...described, results, routes });
 }
