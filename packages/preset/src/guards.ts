@@ -1,11 +1,9 @@
 import type { Compiler, Configuration } from 'webpack';
 import type { Features } from './features';
+import { className } from './plugin-class';
 
 /** Used for the hook and as the prefix of every warning. */
 export const GUARDS_PLUGIN_NAME = 'PackwisePresetGuards';
-
-const className = (plugin: unknown) =>
-  plugin && typeof plugin === 'object' ? (plugin.constructor as { name?: string }).name : undefined;
 
 /** Settings in the user's config that fight a preset feature: one message per conflict, naming both sides. */
 export function findConflicts(userConfig: Configuration, features: Features): string[] {

@@ -5,15 +5,13 @@ import { featureOptions } from './options';
 import type { PackwiseOptions } from './options';
 import { rewritePage } from './pages';
 import type { Project } from './project';
+import { className } from './plugin-class';
 
 type HtmlOptions = HtmlWebpackPlugin.Options;
 
 /** The options of the preset's html-webpack-plugin; `undefined` when it adds none. On when a page was found. */
 export const htmlOptions = (options: PackwiseOptions, project: Project): HtmlOptions | undefined =>
   featureOptions<HtmlOptions>(options.html, project.page !== undefined);
-
-const className = (plugin: unknown) =>
-  plugin && typeof plugin === 'object' ? (plugin.constructor as { name?: string }).name : undefined;
 
 /** The user's config brings its own html-webpack-plugin: the preset's HTML features apply to its pages too. */
 export const userHasHtmlPlugin = (userConfig: Configuration) =>

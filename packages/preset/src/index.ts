@@ -1,5 +1,13 @@
 export { withPackwise, presetConfig } from './with-packwise';
-export type { Feature, InlineOptions, Minifier, PackwiseOptions, RuleName, RuleOverride } from './options';
+export type {
+  Feature,
+  InlineOptions,
+  Minifier,
+  PackwiseOptions,
+  RuleName,
+  RuleOverride,
+  Transpiler,
+} from './options';
 export { presetRules } from './rules';
 export { detectProject } from './project';
 export type { Project } from './project';
@@ -7,6 +15,12 @@ export { detectedPresets, babelOptions } from './babel';
 export { mergeUserConfig } from './merge';
 export { findConflicts, PresetGuardsPlugin, GUARDS_PLUGIN_NAME } from './guards';
 export { resolveFeatures } from './features';
+export { PresetPagesPlugin, PAGES_PLUGIN_NAME } from './page-plugin';
+export type { PagesPluginOptions } from './page-plugin';
+export { findPage, rewritePage, PAGE_PLACES } from './pages';
+export type { Page, PageLayout } from './pages';
+export { resolveMode } from './mode';
+export type { Mode } from './mode';
 export type { Features } from './features';
 
 import { withPackwise } from './with-packwise';

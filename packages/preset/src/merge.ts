@@ -1,12 +1,9 @@
 import { mergeWithCustomize } from 'webpack-merge';
 import type { Configuration } from 'webpack';
+import { className } from './plugin-class';
 
 /** The arrays of plugin instances where a user's instance replaces the preset's of the same class. */
 const PLUGIN_ARRAYS = new Set(['plugins', 'optimization.minimizer']);
-
-/** A plugin's class name; `undefined` for anything else (webpack's `'...'` in `minimizer`, a falsy entry). */
-const className = (plugin: unknown): string | undefined =>
-  plugin && typeof plugin === 'object' ? (plugin.constructor as { name?: string }).name : undefined;
 
 /**
  * `preset` with each instance whose class the user also has replaced, in place, by the user's (the last one
