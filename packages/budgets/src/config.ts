@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lilconfig } from 'lilconfig';
@@ -22,10 +23,22 @@ function parseIncrease(value: string | number): Increase {
   return { bytes: parseBytes(value) };
 }
 
-/** Validates a config (schema-utils; an unknown key or a bad limit names itself) and resolves its sizes. */
-export function resolveConfig(config: unknown, source: string): ResolvedConfig {
+const configDigest = (config: unknown) => createHash('sha256').update(JSON.stringify(config)).digest('hex');
+
+/**
+ * Validates a config (schema-utils; an unknown key or a bad limit names itself) and resolves its sizes.
+ * `knownValid`: digests of configs that passed the schema in an earlier build (the plugin keeps them in
+ * webpack's cache): compiling the schema is most of the plugin's time on a warm rebuild.
+ */
+export function resolveConfig(
+  config: unknown,
+  source: string,
+  knownValid: ReadonlySet<string> = new Set(),
+): ResolvedConfig {
+  const digest = configDigest(config);
   try {
-    validateOptions<PackwiseConfig>(configSchema, config, `packwise config (${source})`);
+    if (!knownValid.has(digest))
+      validateOptions<PackwiseConfig>(configSchema, config, `packwise config (${source})`);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -44,6 +57,7 @@ export function resolveConfig(config: unknown, source: string): ResolvedConfig {
   });
   return {
     source,
+    digest,
     tolerance: parseBytes(tolerance ?? 16),
     budgets: budgets.map((budget): Budget => ({
       name: budget.name ?? describeTarget(budget),
@@ -157,7 +171,12 @@ export function findConfigFile(cwd: string): string | undefined {
  * The budgets config: the file given (a packwise config, or size-limit's `.size-limit.json`), else the
  * first of packwise.config.{json,js,cjs,mjs} or package.json "packwise" from `cwd` up, else `.size-limit.json`.
  */
-export async function loadConfig(cwd: string, file?: string, outputDir?: string): Promise<ResolvedConfig> {
+export async function loadConfig(
+  cwd: string,
+  file?: string,
+  outputDir?: string,
+  knownValid?: ReadonlySet<string>,
+): Promise<ResolvedConfig> {
   const explorer = lilconfig('packwise', { searchPlaces: CONFIG_FILES, stopDir: path.parse(cwd).root });
   const sizeLimit = lilconfig('size-limit', {
     searchPlaces: SIZE_LIMIT_FILES,
@@ -170,13 +189,13 @@ export async function loadConfig(cwd: string, file?: string, outputDir?: string)
       const loaded = await explorer.load(absolute);
       if (loaded === null || loaded.isEmpty) throw new UsageError(`${source} is empty`);
       if (/\.size-limit\.(json|c?js)$/.test(absolute)) return fromSizeLimit(loaded.config, source, outputDir);
-      return resolveConfig(loaded.config, source);
+      return resolveConfig(loaded.config, source, knownValid);
     }
     const found = await explorer.search(cwd);
     if (found) {
       source = path.relative(cwd, found.filepath) || found.filepath;
       if (found.isEmpty) throw new UsageError(`${source} is empty`);
-      return resolveConfig(found.config, source);
+      return resolveConfig(found.config, source, knownValid);
     }
     const legacy = await sizeLimit.search(cwd);
     if (legacy) {

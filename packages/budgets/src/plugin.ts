@@ -33,6 +33,10 @@ function describe(result: BudgetResult): string {
   );
 }
 
+/** The cache item with the digests of configs that passed the schema, and how many it keeps. */
+const KNOWN_VALID = 'known-valid';
+const KEEP_KNOWN = 8;
+
 /** Fails (or warns about) a build whose assets, entries or first page load (HTML page included) are over their size budgets. */
 export class BudgetsPlugin {
   private readonly options: BudgetsPluginOptions;
@@ -51,17 +55,15 @@ export class BudgetsPlugin {
 
   apply(compiler: Compiler): void {
     let config: Promise<ResolvedConfig> | undefined;
-    const configFor = () =>
-      (config ??= this.inline
-        ? Promise.resolve(this.inline)
-        : loadConfig(compiler.context, this.options.config));
+    const configFor = (compilation: Compilation) =>
+      (config ??= this.inline ? Promise.resolve(this.inline) : this.loadRemembered(compilation));
 
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
       compilation.hooks.processAssets.tapPromise(
         { name: PLUGIN_NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
         async () => {
           try {
-            await this.check(compilation, await configFor());
+            await this.check(compilation, await configFor(compilation));
           } catch (error) {
             compilation.errors.push(
               new compiler.webpack.WebpackError(`${PLUGIN_NAME}: ${(error as Error).message}`),
@@ -70,6 +72,21 @@ export class BudgetsPlugin {
         },
       );
     });
+  }
+
+  /** The config file, its schema skipped when the same config passed it in an earlier build. */
+  private async loadRemembered(compilation: Compilation): Promise<ResolvedConfig> {
+    const cache = compilation.getCache(`${PLUGIN_NAME}/config`);
+    const known = ((await cache.getPromise<string[]>(KNOWN_VALID, null)) ?? []).slice(-KEEP_KNOWN);
+    const config = await loadConfig(
+      compilation.compiler.context,
+      this.options.config,
+      undefined,
+      new Set(known),
+    );
+    if (config.digest && !known.includes(config.digest))
+      await cache.storePromise(KNOWN_VALID, null, [...known, config.digest].slice(-KEEP_KNOWN));
+    return config;
   }
 
   private async check(compilation: Compilation, config: ResolvedConfig): Promise<void> {

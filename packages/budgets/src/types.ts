@@ -54,6 +54,8 @@ export interface ResolvedConfig {
   tolerance: number;
   /** Where the config came from, for messages. */
   source: string;
+  /** A digest of the config as written: a build remembers configs that passed the schema by it. */
+  digest?: string;
 }
 
 export interface Sizes {
