@@ -9,6 +9,7 @@ import { createPackageIdentifier, readPackageJsonFromDisk } from './package-iden
 import { collectParts } from './parts';
 import type { CollectedParts } from './parts';
 import { planChunks } from './plan';
+import { PlanCache, planInputsDigest } from './plan-cache';
 import type { Plan } from './plan';
 import { buildReport, reportLines } from './report';
 import { findConflicts, installCacheGroup } from './split-config';
@@ -85,6 +86,10 @@ export class VendorChunksPlugin {
       for (const name of options.deprecated)
         warn(`options.${name} is deprecated and ignored: chunks follow the routes that use them; remove it`);
 
+      const planCache = new PlanCache(compilation.getCache(PLUGIN_NAME));
+      compilation.hooks.finishModules.tapPromise(PLUGIN_NAME, () => planCache.load());
+      compilation.hooks.afterSeal.tapPromise(PLUGIN_NAME, () => planCache.store());
+
       // Before SplitChunksPlugin (STAGE_ADVANCED), once per compilation: it may run the hook in a loop.
       compilation.hooks.optimizeChunks.tap({ name: PLUGIN_NAME, stage: -100 }, () => {
         if (plans.has(compilation)) return;
@@ -94,7 +99,12 @@ export class VendorChunksPlugin {
           moduleName,
           sharedAppModules: options.sharedAppModules,
         });
-        const plan = planChunks(collected.parts, collected.routes, collected.chunkSizes, options);
+        const { parts, routes, chunkSizes } = collected;
+        const { plan, reused } = planCache.plan(planInputsDigest(parts, routes, chunkSizes, options), () =>
+          planChunks(parts, routes, chunkSizes, options),
+        );
+        if (reused)
+          compilation.getLogger(PLUGIN_NAME).log('the parts and routes are unchanged: reused the plan');
         plan.warnings.forEach(warn);
         const assignment = new Map<Module, string>();
         collected.modules.forEach((modules, part) => {
