@@ -7,10 +7,14 @@ import { disableValidation, enableValidation, needValidate } from 'schema-utils'
  */
 export function trusted<T>(make: () => T): T {
   if (!needValidate()) return make();
+  // Both switches also write SKIP_VALIDATION (for older schema-utils copies): the user's value comes back after.
+  const variable = process.env.SKIP_VALIDATION;
   disableValidation();
   try {
     return make();
   } finally {
     enableValidation();
+    if (variable === undefined) delete process.env.SKIP_VALIDATION;
+    else process.env.SKIP_VALIDATION = variable;
   }
 }

@@ -5,7 +5,9 @@ import type { Configuration, RuleSetRule } from 'webpack';
 import { CompressPlugin } from '@packwise/compress';
 import { fixturePath, makeTempDir } from '@packwise/test-utils';
 import { writeFile } from 'node:fs/promises';
+import { needValidate } from 'schema-utils';
 import { findConflicts, GUARDS_PLUGIN_NAME, withPackwise } from '@packwise/preset';
+import { trusted } from '../src/trusted';
 
 // Config-level checks (no build): what the preset detects, sets, and how the user's config merges over it.
 
@@ -177,5 +179,16 @@ describe('guards', () => {
       'PresetGuardsPlugin',
     );
     expect(GUARDS_PLUGIN_NAME).toBe('PackwisePresetGuards');
+  });
+});
+
+describe('trusted', () => {
+  it("skips schema checks only for the preset's own options and leaves validation and the env as they were", () => {
+    const before = process.env.SKIP_VALIDATION;
+    const made = trusted(() => new TerserPlugin({ parallel: 'many' as unknown as boolean }));
+    expect(made).toBeInstanceOf(TerserPlugin);
+    expect(needValidate()).toBe(true);
+    expect(process.env.SKIP_VALIDATION).toBe(before);
+    expect(() => new TerserPlugin({ parallel: 'many' as unknown as boolean })).toThrow(/options\.parallel/);
   });
 });
