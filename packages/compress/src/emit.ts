@@ -37,6 +37,7 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
   const entry = context.manifest?.add(name, size);
   const related: Record<string, string> = {};
 
+  const kept: { algorithm: Algorithm; file: string; output: Buffer; info: AssetInfo }[] = [];
   outputs.forEach((output, index) => {
     const algorithm = algorithms[index] as Algorithm;
     if (output instanceof Error) {
@@ -53,13 +54,12 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
     const file = compilation.getPath(template, { filename: name });
     const outputInfo: AssetInfo = { compressed: true };
     if (info.immutable && keepsImmutable(template)) outputInfo.immutable = true;
-    compilation.emitAsset(file, new RawSource(output), outputInfo);
-    related[algorithm.name] = file;
-    if (entry) entry.encodings[algorithm.name] = { file, size: output.length };
+    kept.push({ algorithm, file, output, info: outputInfo });
   });
+  if (kept.length === 0) return;
 
-  if (Object.keys(related).length === 0) return;
-  if (shouldDelete(options.deleteOriginalAssets, name)) {
+  const deleting = shouldDelete(options.deleteOriginalAssets, name);
+  if (deleting) {
     // webpack deletes an asset's `related` files with it: drop the source map from them to keep it.
     if (options.deleteOriginalAssets === 'keep-source-map') {
       compilation.updateAsset(
@@ -68,8 +68,15 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
         (old) => ({ ...old, related: { ...old?.related, sourceMap: null } }),
       );
     }
+    // Before the encodings: one may take the original's own name (`[path][base]`, replacing the file).
     compilation.deleteAsset(name);
-  } else {
+  }
+  for (const { algorithm, file, output, info: outputInfo } of kept) {
+    compilation.emitAsset(file, new RawSource(output), outputInfo);
+    related[algorithm.name] = file;
+    if (entry) entry.encodings[algorithm.name] = { file, size: output.length };
+  }
+  if (!deleting) {
     compilation.updateAsset(
       name,
       (source) => source,

@@ -45,9 +45,9 @@ export const optionsSchema = {
     },
     threshold: byteSizeSchema('Only assets of at least this size: bytes or a string such as "1 KiB".'),
     minRatio: {
-      description: 'Keep an encoding only when compressed size / original size is at most this.',
+      description: 'Keep an encoding only when compressed size / original size is at most this (0: none).',
       type: 'number',
-      exclusiveMinimum: 0,
+      minimum: 0,
     },
     filename: {
       description:

@@ -27,6 +27,14 @@ export class CompressPlugin {
   apply(compiler: Compiler): void {
     const { Compilation } = compiler.webpack;
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
+      // `main.js.gz 585 bytes [emitted] [compressed]` in stats.toString(), as compression-webpack-plugin prints.
+      compilation.hooks.statsPrinter.tap(PLUGIN_NAME, (stats) => {
+        stats.hooks.print
+          .for('asset.info.compressed')
+          .tap(PLUGIN_NAME, (compressed, { green, formatFlag }) =>
+            compressed && green && formatFlag ? green(formatFlag('compressed')) : '',
+          );
+      });
       const manifest = this.options.manifest ? new ManifestCollector() : undefined;
       compilation.hooks.processAssets.tapPromise(
         {

@@ -329,3 +329,59 @@ describe('progress', () => {
     expect(messages.some((message) => /\d+\/\d+ encodings/.test(message))).toBe(true);
   });
 });
+
+describe('compression-webpack-plugin parity', () => {
+  const isGzip = (bytes: Buffer) => bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+  it.each<[string, CompressPluginOptions['deleteOriginalAssets'], Configuration]>([
+    ['deleteOriginalAssets: true', true, {}],
+    ["'keep-source-map' with devtool: 'source-map'", 'keep-source-map', { devtool: 'source-map' }],
+  ])(
+    "replaces each file by its gzip with filename '[path][base]' and %s",
+    async (_label, deleteOriginalAssets, overrides) => {
+      const plain = await build(
+        { algorithms: ['gzip'], minRatio: Number.POSITIVE_INFINITY, test: /\.js$/ },
+        overrides,
+      );
+      const result = await build(
+        {
+          algorithms: ['gzip'],
+          filename: '[path][base]',
+          deleteOriginalAssets,
+          minRatio: Number.POSITIVE_INFINITY,
+          test: /\.js$/,
+        },
+        overrides,
+      );
+      expect(result.errors).toEqual([]);
+      const scripts = [...result.files.keys()].filter((name) => name.endsWith('.js'));
+      expect(scripts.sort()).toEqual([...plain.files.keys()].filter((name) => name.endsWith('.js')).sort());
+      for (const name of scripts) {
+        expect({ name, gzip: isGzip(result.read(name)) }).toEqual({ name, gzip: true });
+        expect(zlib.gunzipSync(result.read(name)).equals(plain.read(name))).toBe(true);
+      }
+      expect([...result.files.keys()].filter((name) => name.endsWith('.gz'))).toEqual([]);
+      if (overrides.devtool)
+        expect([...result.files.keys()].some((name) => name.endsWith('.js.map'))).toBe(true);
+      // The encoding is the only asset of that name: its info points at no other file, and not at itself.
+      const assets = result.stats.toJson({ all: false, assets: true, cachedAssets: true }).assets ?? [];
+      for (const asset of assets.filter((candidate) => candidate.name.endsWith('.js'))) {
+        expect(asset.info.compressed).toBe(true);
+        expect(Object.values(asset.info.related ?? {})).not.toContain(asset.name);
+      }
+    },
+  );
+
+  it('prints [compressed] next to each encoding in stats.toString()', async () => {
+    const result = await build({ algorithms: ['gzip'] });
+    const text = result.stats.toString({ colors: false, assets: true, relatedAssets: true });
+    const gz = encodedFiles(result)[0]!;
+    expect(text).toMatch(new RegExp(`${gz.replace(/[.]/g, '\\.')} .*\\[compressed\\]`));
+  });
+
+  it('keeps no encoding with minRatio: 0', async () => {
+    const result = await build({ minRatio: 0 });
+    expect(result.errors).toEqual([]);
+    expect(encodedFiles(result)).toEqual([]);
+  });
+});

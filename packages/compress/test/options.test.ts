@@ -20,6 +20,7 @@ describe('CompressPlugin options', () => {
     ['threshold with a unit', { threshold: '10 KiB' }],
     ['minRatio', { minRatio: 0.5 }],
     ['minRatio Infinity (keep every encoding)', { minRatio: Number.POSITIVE_INFINITY }],
+    ['minRatio 0 (keep no encoding), as compression-webpack-plugin accepts', { minRatio: 0 }],
     [
       'filename per algorithm',
       { filename: { gzip: '[path][name].gzip', brotli: (data: unknown) => String(data) } },
@@ -63,7 +64,7 @@ describe('CompressPlugin options', () => {
     ],
     ['a negative threshold', { threshold: -1 }, 'options.threshold'],
     ['a threshold in parsecs', { threshold: '12 parsecs' }, 'options.threshold'],
-    ['a minRatio of 0', { minRatio: 0 }, 'options.minRatio should be > 0'],
+    ['a negative minRatio', { minRatio: -0.1 }, 'options.minRatio should be >= 0'],
     ['a minRatio string', { minRatio: '0.8' }, 'options.minRatio should be a number'],
     ['a test that is a number', { test: 5 }, 'options.test'],
     ['an empty filename', { filename: '' }, 'options.filename'],
