@@ -1,4 +1,4 @@
-import type { AssetInfo, Compilation, WebpackError } from 'webpack';
+import type { AssetInfo, Compilation, sources, WebpackError } from 'webpack';
 import type { Algorithm } from './algorithms';
 import type { Encoded } from './encode';
 import type { ManifestCollector } from './manifest';
@@ -13,6 +13,18 @@ export interface EmitContext {
   error(message: string): WebpackError;
   /** Counts encodings dropped because they did not reach minRatio. */
   onRatioSkip(): void;
+}
+
+/**
+ * One source object per encoded buffer: the cache hands a rebuild the same buffer, and webpack skips writing
+ * an asset whose source object it wrote before, so an unchanged encoding is not written again.
+ */
+const sourceOfBuffer = new WeakMap<Buffer, sources.Source>();
+
+function sourceOf(output: Buffer, RawSource: typeof sources.RawSource): sources.Source {
+  let source = sourceOfBuffer.get(output);
+  if (!source) sourceOfBuffer.set(output, (source = new RawSource(output)));
+  return source;
 }
 
 /** A template that derives the name from the original's keeps the original's immutability. */
@@ -72,7 +84,7 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
     compilation.deleteAsset(name);
   }
   for (const { algorithm, file, output, info: outputInfo } of kept) {
-    compilation.emitAsset(file, new RawSource(output), outputInfo);
+    compilation.emitAsset(file, sourceOf(output, RawSource), outputInfo);
     related[algorithm.name] = file;
     if (entry) entry.encodings[algorithm.name] = { file, size: output.length };
   }
