@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lilconfig } from 'lilconfig';
-import { parseBytes, validateOptions } from '@packwise/core';
+import { digestOf, parseBytes, validateOptions } from '@packwise/core';
 import { configSchema } from './config-schema';
 import type { Budget, BudgetConfig, Increase, PackwiseConfig, ResolvedConfig } from './types';
 
@@ -23,8 +22,6 @@ function parseIncrease(value: string | number): Increase {
   return { bytes: parseBytes(value) };
 }
 
-const configDigest = (config: unknown) => createHash('sha256').update(JSON.stringify(config)).digest('hex');
-
 /**
  * Validates a config (schema-utils; an unknown key or a bad limit names itself) and resolves its sizes.
  * `knownValid`: digests of configs that passed the schema in an earlier build (the plugin keeps them in
@@ -35,7 +32,7 @@ export function resolveConfig(
   source: string,
   knownValid: ReadonlySet<string> = new Set(),
 ): ResolvedConfig {
-  const digest = configDigest(config);
+  const digest = digestOf(config);
   try {
     if (!knownValid.has(digest))
       validateOptions<PackwiseConfig>(configSchema, config, `packwise config (${source})`);

@@ -9,4 +9,5 @@ export type { Schema } from './validate';
 export { assetMatchSchemaProperties, byteSizeSchema } from './schema';
 export type { SchemaFragment } from './schema';
 export { createLimiter } from './limit';
+export { digestOf } from './digest';
 export type { Limiter } from './limit';

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Configuration } from 'webpack';
+import { digestOf } from '@packwise/core';
 import type { Mode } from './mode';
 import type { Project } from './project';
 
@@ -33,22 +33,7 @@ export function callerFile(): string | undefined {
  * `version`, and a build never restores another configuration's modules. Functions count by their source,
  * plugin instances by class and fields.
  */
-export function inputsDigest(...inputs: unknown[]): string {
-  const seen = new WeakSet<object>();
-  const json = JSON.stringify(inputs, (_key, value: unknown) => {
-    if (typeof value === 'function') return `function ${String(value)}`;
-    if (value instanceof RegExp) return `regexp ${String(value)}`;
-    if (value instanceof Set || value instanceof Map) return [...value];
-    if (value && typeof value === 'object') {
-      if (seen.has(value)) return '[seen]';
-      seen.add(value);
-      const name = (value.constructor as { name?: string } | undefined)?.name;
-      if (name && name !== 'Object' && name !== 'Array') return { class: name, ...value };
-    }
-    return value;
-  });
-  return createHash('sha256').update(json).digest('hex').slice(0, 16);
-}
+export const inputsDigest = (...inputs: unknown[]): string => digestOf(inputs).slice(0, 16);
 
 /**
  * webpack's filesystem cache, one per mode, invalidated when the config file (and what it requires) or a

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Compilation } from 'webpack';
+import { digestOf } from '@packwise/core';
 import type { Part, Plan, PlanSettings, Route } from './plan';
 
 /** The cache item holding the last plan and the digest of its inputs. */
@@ -27,8 +27,7 @@ export function planInputsDigest(
     [...chunkSizes],
     [strategy, prefix, minPackageSize, maxInitialRequests, maxAsyncRequests, smallRouteSize],
   ];
-  const json = JSON.stringify(inputs, (_key, value: unknown) => (value instanceof Set ? [...value] : value));
-  return createHash('sha256').update(json).digest('hex');
+  return digestOf(inputs);
 }
 
 /**
