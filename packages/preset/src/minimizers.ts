@@ -3,6 +3,7 @@ import os from 'node:os';
 import type CssMinimizerPluginClass from 'css-minimizer-webpack-plugin';
 import type TerserPluginClass from 'terser-webpack-plugin';
 import type { Minifier } from './options';
+import { resolveFromProject } from './project';
 import { trusted } from './trusted';
 
 const terser = () => require('terser-webpack-plugin') as typeof TerserPluginClass;
@@ -17,13 +18,10 @@ function minifyFunction(minify: Minifier, context: string) {
   const TerserPlugin = terser();
   if (minify === 'terser') return TerserPlugin.terserMinify;
   const name = MINIFIER_PACKAGES[minify];
-  try {
-    require.resolve(name, { paths: [context, __dirname] });
-  } catch {
+  if (!resolveFromProject(name, context))
     throw new Error(
       `@packwise/preset: minify: '${minify}' needs the package ${name}: npm install -D ${name}`,
     );
-  }
   return minify === 'swc' ? TerserPlugin.swcMinify : TerserPlugin.esbuildMinify;
 }
 
