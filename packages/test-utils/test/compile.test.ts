@@ -89,7 +89,13 @@ describe('startWatch', () => {
         path.join(context, 'src/message.js'),
         'export const greet = (name) => `Bye from ${name}`;\n',
       );
-      const rebuild = await session.next();
+      // The watcher may first report the files copied just before it started (their times are within the
+      // file system's accuracy of the start): a rebuild of the old text. The edit's rebuild follows it.
+      let rebuild = await session.next();
+      for (let extra = 0; extra < 2 && !rebuild.text('main.js').includes('Bye from '); extra++) {
+        expect(rebuild.errors).toEqual([]);
+        rebuild = await session.next();
+      }
       expect(rebuild.errors).toEqual([]);
       expect(rebuild.text('main.js')).toContain('Bye from ');
       expect(rebuild.text('main.js')).not.toContain('Hello from ');
