@@ -1,7 +1,7 @@
 export { parseBytes, formatBytes } from './bytes';
 export type { ByteSize, FormatBytesOptions } from './bytes';
 export { compressedSize, measureSizes, GZIP_LEVEL, BROTLI_QUALITY } from './sizes';
-export type { Sizes } from './sizes';
+export type { Encoding, Sizes } from './sizes';
 export { createAssetMatcher } from './match';
 export type { AssetCondition, AssetConditions, AssetMatchOptions } from './match';
 export { validateOptions } from './validate';
@@ -11,3 +11,5 @@ export type { SchemaFragment } from './schema';
 export { createLimiter } from './limit';
 export { digestOf } from './digest';
 export type { Limiter } from './limit';
+export { loadZstd, zstdWindowSize, ZSTD_LEVEL, ZSTD_BROWSER_WINDOW_LOG, ZSTD_BINDING } from './zstd';
+export type { ZstdEngine, ZstdSettings } from './zstd';

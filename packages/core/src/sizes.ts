@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { loadZstd, ZSTD_LEVEL } from './zstd';
 
 const gzip = promisify(zlib.gzip);
 const brotliCompress = promisify(zlib.brotliCompress);
@@ -17,10 +18,16 @@ export interface Sizes {
   brotli: number;
 }
 
-/** One compressed size: gzip at level 9 or brotli at quality 11, on libuv's thread pool. */
-export async function compressedSize(content: Buffer | string, encoding: 'gzip' | 'brotli'): Promise<number> {
+export type Encoding = 'gzip' | 'brotli' | 'zstd';
+
+/**
+ * One compressed size: gzip at level 9, brotli at quality 11 or zstd at level 19, on libuv's thread pool.
+ * zstd throws when neither node:zlib nor its binding has it (see `loadZstd`).
+ */
+export async function compressedSize(content: Buffer | string, encoding: Encoding): Promise<number> {
   const buffer = typeof content === 'string' ? Buffer.from(content) : content;
   if (encoding === 'gzip') return (await gzip(buffer, { level: GZIP_LEVEL })).length;
+  if (encoding === 'zstd') return (await loadZstd().compress(buffer, { level: ZSTD_LEVEL })).length;
   const params = {
     [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
     [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
