@@ -1,7 +1,8 @@
-import type { AssetInfo, Compilation, sources, WebpackError } from 'webpack';
+import type { AssetInfo, Compilation, PathData, sources, WebpackError } from 'webpack';
 import type { Algorithm } from './algorithms';
 import type { Encoded } from './encode';
 import type { ManifestCollector } from './manifest';
+import { expandAlgorithm } from './options';
 import type { FilenameTemplate, ResolvedOptions } from './options';
 
 export interface EmitContext {
@@ -32,6 +33,16 @@ function keepsImmutable(template: FilenameTemplate): boolean {
   return typeof template === 'string' && /\[(?:name|base|file)\]/.test(template);
 }
 
+/** The encoding's file name: `[algorithm]`/`[suffix]` by us, the rest by webpack; a function also gets the name. */
+function encodingName(compilation: Compilation, algorithm: Algorithm, original: string): string {
+  const { filename, name, suffix } = algorithm;
+  const template =
+    typeof filename === 'string'
+      ? expandAlgorithm(filename, name, suffix)
+      : (pathData: PathData, assetInfo?: AssetInfo) => filename(pathData, assetInfo, name);
+  return compilation.getPath(template, { filename: original });
+}
+
 function shouldDelete(option: ResolvedOptions['deleteOriginalAssets'], name: string): boolean {
   return typeof option === 'function' ? option(name) : option !== false;
 }
@@ -49,6 +60,7 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
   const entry = context.manifest?.add(name, size);
   const related: Record<string, string> = {};
 
+  const deleting = shouldDelete(options.deleteOriginalAssets, name);
   const kept: { algorithm: Algorithm; file: string; output: Buffer; info: AssetInfo }[] = [];
   outputs.forEach((output, index) => {
     const algorithm = algorithms[index] as Algorithm;
@@ -62,15 +74,27 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
       context.onRatioSkip();
       return;
     }
-    const template = options.filenames[algorithm.name];
-    const file = compilation.getPath(template, { filename: name });
+    const file = encodingName(compilation, algorithm, name);
+    // A function may name two encodings alike, or the original while it stays: webpack would report a conflict.
+    const taken = kept.find((other) => other.file === file);
+    if (taken || (file === name && !deleting)) {
+      compilation.errors.push(
+        context.error(
+          `the ${algorithm.name} encoding of "${name}" would be written as "${file}", ` +
+            (taken
+              ? `the name of its ${taken.algorithm.name} encoding`
+              : 'the name of the original, which deleteOriginalAssets keeps') +
+            ': give each algorithm its own filename',
+        ),
+      );
+      return;
+    }
     const outputInfo: AssetInfo = { compressed: true };
-    if (info.immutable && keepsImmutable(template)) outputInfo.immutable = true;
+    if (info.immutable && keepsImmutable(algorithm.filename)) outputInfo.immutable = true;
     kept.push({ algorithm, file, output, info: outputInfo });
   });
   if (kept.length === 0) return;
 
-  const deleting = shouldDelete(options.deleteOriginalAssets, name);
   if (deleting) {
     // webpack deletes an asset's `related` files with it: drop the source map from them to keep it.
     if (options.deleteOriginalAssets === 'keep-source-map') {

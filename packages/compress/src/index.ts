@@ -1,11 +1,17 @@
 export { CompressPlugin, PLUGIN_NAME } from './plugin';
-export { DEFAULT_FILENAMES, DEFAULT_SKIPPED_EXTENSIONS } from './options';
+export { BUILTIN_ALGORITHMS, DEFAULT_FILENAMES, DEFAULT_SKIPPED_EXTENSIONS, SUFFIXES } from './options';
 export type {
-  AlgorithmName,
+  AlgorithmCallback,
+  AlgorithmFunction,
+  AlgorithmSpec,
   BrotliOptions,
+  BuiltinAlgorithm,
   CompressPluginOptions,
+  CustomAlgorithm,
   FilenameTemplate,
   GzipOptions,
+  ZlibOptions,
+  ZstdOptions,
 } from './options';
 export type { Manifest, ManifestEncoding, ManifestEntry } from './manifest';
 export { optionsSchema } from './options-schema';

@@ -1,5 +1,3 @@
-import type { AlgorithmName } from './options';
-
 export interface ManifestEncoding {
   file: string;
   size: number;
@@ -8,8 +6,8 @@ export interface ManifestEncoding {
 export interface ManifestEntry {
   /** The original's size in bytes. */
   size: number;
-  /** The encodings written for it; an algorithm is missing when its output was above minRatio. */
-  encodings: Partial<Record<AlgorithmName, ManifestEncoding>>;
+  /** The encodings written for it, by algorithm name; one is missing when its output was above minRatio. */
+  encodings: Partial<Record<string, ManifestEncoding>>;
 }
 
 /** What `compress-manifest.json` holds: every compressed original with its encodings. */

@@ -1,9 +1,40 @@
 import { assetMatchSchemaProperties, byteSizeSchema } from '@packwise/core';
 import type { Schema, SchemaFragment } from '@packwise/core';
 
-const algorithmNames = ['gzip', 'brotli'];
+const algorithmNames = ['gzip', 'brotli', 'zstd', 'deflate', 'deflateRaw'];
 const filenameTemplate = {
   anyOf: [{ type: 'string', minLength: 1 }, { instanceof: 'Function' }],
+} as SchemaFragment;
+
+/** zlib's settings that change what deflate writes (gzip, deflate, deflateRaw). */
+const zlibProperties = {
+  level: { description: 'zlib level, 0-9.', type: 'integer', minimum: 0, maximum: 9 },
+  memLevel: { description: 'zlib memLevel, 1-9.', type: 'integer', minimum: 1, maximum: 9 },
+  windowBits: { description: 'zlib windowBits, 8-15.', type: 'integer', minimum: 8, maximum: 15 },
+  strategy: {
+    description: 'zlib strategy: 0 default, 1 Z_FILTERED, 2 Z_HUFFMAN_ONLY, 3 Z_RLE, 4 Z_FIXED.',
+    type: 'integer',
+    minimum: 0,
+    maximum: 4,
+  },
+};
+
+const customAlgorithm = {
+  description:
+    'A custom compressor: { name, algorithm(input, compressionOptions, callback), compressionOptions?, filename? }.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'algorithm'],
+  properties: {
+    name: {
+      description: 'Names the encoding in related info, the manifest and filename keys.',
+      type: 'string',
+      pattern: '^[A-Za-z][A-Za-z0-9_-]*$',
+    },
+    algorithm: { description: '(input, compressionOptions, callback) => void', instanceof: 'Function' },
+    compressionOptions: { description: "The compressor's second argument.", type: 'object' },
+    filename: filenameTemplate,
+  },
 } as SchemaFragment;
 
 export const optionsSchema = {
@@ -13,18 +44,50 @@ export const optionsSchema = {
   properties: {
     ...assetMatchSchemaProperties,
     algorithms: {
-      description: 'Encodings to write in one pass: "gzip" and/or "brotli".',
+      description:
+        'Encodings to write in one pass: "gzip", "brotli", "zstd", "deflate", "deflateRaw" or custom compressors.',
       type: 'array',
-      items: { enum: algorithmNames },
+      items: { anyOf: [{ enum: algorithmNames }, customAlgorithm] },
       minItems: 1,
       uniqueItems: true,
     },
-    gzip: {
-      description: 'gzip settings: level (0-9), engine ("zlib" or "zopfli"), iterations (zopfli).',
+    algorithm: {
+      description:
+        "compression-webpack-plugin's form: a zlib function's name (gzip, brotliCompress, deflate, deflateRaw, zstdCompress) or a compressor.",
+      anyOf: [{ type: 'string', minLength: 1 }, { instanceof: 'Function' }],
+    },
+    compressionOptions: {
+      description: "With algorithm: zlib's options for it, or the compressor's second argument.",
+      type: 'object',
+    },
+    deflate: {
+      description: 'deflate settings: zlib level, memLevel, windowBits, strategy.',
+      type: 'object',
+      additionalProperties: false,
+      properties: zlibProperties,
+    },
+    deflateRaw: {
+      description: 'deflateRaw settings: zlib level, memLevel, windowBits, strategy.',
+      type: 'object',
+      additionalProperties: false,
+      properties: zlibProperties,
+    },
+    zstd: {
+      description: 'zstd settings: level (1-22), windowLog (10-31; browsers decode at most 23).',
       type: 'object',
       additionalProperties: false,
       properties: {
-        level: { description: 'zlib level, 0-9.', type: 'integer', minimum: 0, maximum: 9 },
+        level: { description: 'zstd level, 1-22.', type: 'integer', minimum: 1, maximum: 22 },
+        windowLog: { description: 'log2 of the window, 10-31.', type: 'integer', minimum: 10, maximum: 31 },
+      },
+    },
+    gzip: {
+      description:
+        'gzip settings: zlib level, memLevel, windowBits, strategy; engine ("zlib" or "zopfli"), iterations (zopfli).',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ...zlibProperties,
         engine: { description: '"zlib" or "zopfli" (needs @gfx/zopfli).', enum: ['zlib', 'zopfli'] },
         iterations: { description: 'zopfli iterations.', type: 'integer', minimum: 1, maximum: 1000 },
       },
@@ -51,15 +114,8 @@ export const optionsSchema = {
     },
     filename: {
       description:
-        'Output name: one per algorithm ({ gzip, brotli }), or one template when one algorithm is set.',
-      anyOf: [
-        filenameTemplate,
-        {
-          type: 'object',
-          additionalProperties: false,
-          properties: { gzip: filenameTemplate, brotli: filenameTemplate },
-        },
-      ],
+        'Output name: one template or function for every algorithm ([suffix] and [algorithm] name the encoding), or one per algorithm name ({ gzip, brotli }).',
+      anyOf: [filenameTemplate, { type: 'object', additionalProperties: filenameTemplate }],
     },
     deleteOriginalAssets: {
       description: 'Delete originals once encoded: true, false, "keep-source-map" or a function of the name.',

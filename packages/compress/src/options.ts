@@ -1,18 +1,58 @@
 import os from 'node:os';
 import zlib from 'node:zlib';
 import type { AssetInfo, PathData } from 'webpack';
-import { parseBytes } from '@packwise/core';
+import { parseBytes, ZSTD_LEVEL } from '@packwise/core';
 import type { AssetMatchOptions, ByteSize } from '@packwise/core';
 import { resolveZopfli } from './zopfli-pool';
 
-export type AlgorithmName = 'gzip' | 'brotli';
+/** The encodings built in: zlib's four and zstd. */
+export type BuiltinAlgorithm = 'gzip' | 'brotli' | 'zstd' | 'deflate' | 'deflateRaw';
 
-/** A webpack filename template (`[path][base].gz`) or a function of the original's path data. */
-export type FilenameTemplate = string | ((pathData: PathData, assetInfo?: AssetInfo) => string);
+/**
+ * A webpack filename template of the original's name (`[path][base].gz`; `[algorithm]` and `[suffix]` name the
+ * encoding), or a function of the original's path data that also gets the algorithm's name.
+ */
+export type FilenameTemplate =
+  string | ((pathData: PathData, assetInfo: AssetInfo | undefined, algorithm: string) => string);
 
-export interface GzipOptions {
-  /** zlib compression level, 0–9. @default 9 */
+/** What a compressor calls back with, as zlib's functions do. */
+export type AlgorithmCallback = (error?: Error | null, output?: Buffer | Uint8Array | string) => void;
+
+/**
+ * Any compressor, as compression-webpack-plugin takes it: `(input, compressionOptions, callback)`. It may also
+ * return a promise of the output instead of calling back.
+ */
+export type AlgorithmFunction = (
+  input: Buffer,
+  options: Record<string, unknown>,
+  callback: AlgorithmCallback,
+) => void | Promise<Buffer | Uint8Array | string | void>;
+
+export interface CustomAlgorithm {
+  /** Names the encoding in `info.related`, the manifest and `filename` keys (`gzip` lets budgets read it). */
+  name: string;
+  algorithm: AlgorithmFunction;
+  /** Passed to `algorithm` as its second argument; part of the cache key. @default {} */
+  compressionOptions?: Record<string, unknown>;
+  /** @default '[path][base].<name>' */
+  filename?: FilenameTemplate;
+}
+
+export type AlgorithmSpec = BuiltinAlgorithm | CustomAlgorithm;
+
+/** zlib's deflate settings (gzip, deflate and deflateRaw): https://nodejs.org/api/zlib.html#class-options */
+export interface ZlibOptions {
+  /** 0–9. @default 9 */
   level?: number;
+  /** 1–9: memory for the compression state. @default 8 */
+  memLevel?: number;
+  /** 8–15: log2 of the window. @default 15 */
+  windowBits?: number;
+  /** zlib strategy, 0–4 (`Z_FILTERED` 1, `Z_HUFFMAN_ONLY` 2, `Z_RLE` 3, `Z_FIXED` 4). @default 0 */
+  strategy?: number;
+}
+
+export interface GzipOptions extends ZlibOptions {
   /** `zopfli` writes gzip about 3 % smaller at about 100× the time, in worker threads. @default 'zlib' */
   engine?: 'zlib' | 'zopfli';
   /** zopfli iterations (only with `engine: 'zopfli'`). @default 15 */
@@ -26,20 +66,40 @@ export interface BrotliOptions {
   params?: Record<string, number>;
 }
 
+export interface ZstdOptions {
+  /** zstd level, 1–22. @default 19 */
+  level?: number;
+  /**
+   * log2 of the window, 10–31 (node:zlib only: on Node 20 the binding takes the level's window). Browsers
+   * decode at most 23 (8 MiB, RFC 9659). @default the level's, at most 23
+   */
+  windowLog?: number;
+}
+
 export interface CompressPluginOptions extends AssetMatchOptions {
-  /** Encodings to write, in one pass over the assets. @default ['gzip', 'brotli'] */
-  algorithms?: AlgorithmName[];
+  /** Encodings to write, in one pass over the assets: built-in names or custom compressors. @default ['gzip', 'brotli'] */
+  algorithms?: AlgorithmSpec[];
+  /**
+   * compression-webpack-plugin's form, for one encoding: a zlib function's name (`'gzip'`, `'brotliCompress'`,
+   * `'deflate'`, `'deflateRaw'`, `'zstdCompress'`) or a compressor. Not together with `algorithms`.
+   */
+  algorithm?: string | AlgorithmFunction;
+  /** With `algorithm`: zlib's options for it, or the compressor's second argument. */
+  compressionOptions?: Record<string, unknown>;
   gzip?: GzipOptions;
+  deflate?: ZlibOptions;
+  deflateRaw?: ZlibOptions;
   brotli?: BrotliOptions;
+  zstd?: ZstdOptions;
   /** Only assets of at least this many bytes (`1024`, `"1 KiB"`). @default 0 */
   threshold?: ByteSize;
   /** Only keep an encoding when `compressed / original <= minRatio`. @default 0.8 */
   minRatio?: number;
   /**
-   * Output name per algorithm; a single template only when one algorithm is configured.
-   * @default { gzip: '[path][base].gz', brotli: '[path][base].br' }
+   * Output names: one template (or function) for every algorithm, or one per algorithm name.
+   * @default { gzip: '[path][base].gz', brotli: '[path][base].br', zstd: '[path][base].zst', … }
    */
-  filename?: FilenameTemplate | Partial<Record<AlgorithmName, FilenameTemplate>>;
+  filename?: FilenameTemplate | Record<string, FilenameTemplate>;
   /**
    * Delete the original once at least one encoding was written: `true` also deletes its source map,
    * `'keep-source-map'` keeps it, a function decides per asset name. Never deletes another encoding.
@@ -70,43 +130,79 @@ export const DEFAULT_SKIPPED_EXTENSIONS: readonly string[] = Object.freeze([
   'gz',
   'br',
   'zst',
+  'deflate',
 ]);
 
-export const DEFAULT_FILENAMES: Readonly<Record<AlgorithmName, string>> = Object.freeze({
-  gzip: '[path][base].gz',
-  brotli: '[path][base].br',
+/** The file extension each built-in writes: what `[suffix]` stands for. */
+export const SUFFIXES: Readonly<Record<BuiltinAlgorithm, string>> = Object.freeze({
+  gzip: 'gz',
+  brotli: 'br',
+  zstd: 'zst',
+  deflate: 'deflate',
+  deflateRaw: 'deflate-raw',
 });
 
+export const DEFAULT_FILENAME = '[path][base].[suffix]';
+
+export const DEFAULT_FILENAMES: Readonly<Record<BuiltinAlgorithm, string>> = Object.freeze({
+  gzip: '[path][base].gz',
+  brotli: '[path][base].br',
+  zstd: '[path][base].zst',
+  deflate: '[path][base].deflate',
+  deflateRaw: '[path][base].deflate-raw',
+});
+
+export const BUILTIN_ALGORITHMS = Object.keys(SUFFIXES) as BuiltinAlgorithm[];
+
+export interface ResolvedAlgorithm {
+  name: string;
+  /** `[suffix]`: the built-in's extension, or a custom algorithm's name. */
+  suffix: string;
+  filename: FilenameTemplate;
+  /** Set for custom compressors. */
+  custom?: { algorithm: AlgorithmFunction; compressionOptions: Record<string, unknown> };
+}
+
 export interface ResolvedOptions {
-  algorithms: AlgorithmName[];
-  gzip: Required<GzipOptions>;
+  algorithms: ResolvedAlgorithm[];
+  gzip: GzipOptions & Required<Pick<GzipOptions, 'level' | 'engine' | 'iterations'>>;
+  deflate: ZlibOptions;
+  deflateRaw: ZlibOptions;
   /** `params` keyed by zlib's numeric ids. */
   brotli: { quality: number; params: Record<number, number> };
+  zstd: { level: number; windowLog?: number };
   /** Where @gfx/zopfli is, when gzip uses it. */
   zopfliPath?: string;
   match: AssetMatchOptions;
   threshold: number;
   minRatio: number;
-  filenames: Record<AlgorithmName, FilenameTemplate>;
   deleteOriginalAssets: NonNullable<CompressPluginOptions['deleteOriginalAssets']>;
   skipExtensions: Set<string>;
   parallel: number;
   manifest: string | false;
 }
 
-/** Options with defaults applied and names resolved; throws a clear error for what the schema cannot check. */
+/**
+ * Options (in our form: see `fromCompressionPluginForm`) with defaults applied and names resolved; throws a
+ * clear error for what the schema cannot check.
+ */
 export function resolveOptions(options: CompressPluginOptions): ResolvedOptions {
-  const algorithms = options.algorithms ?? ['gzip', 'brotli'];
+  const algorithms = resolveAlgorithms(options);
   const gzip = { level: 9, engine: 'zlib' as const, iterations: 15, ...options.gzip };
   return {
     algorithms,
     gzip,
+    deflate: { level: 9, ...options.deflate },
+    deflateRaw: { level: 9, ...options.deflateRaw },
     brotli: { quality: options.brotli?.quality ?? 11, params: brotliParams(options.brotli?.params ?? {}) },
-    zopfliPath: algorithms.includes('gzip') && gzip.engine === 'zopfli' ? resolveZopfli() : undefined,
+    zstd: { level: options.zstd?.level ?? ZSTD_LEVEL, windowLog: options.zstd?.windowLog },
+    zopfliPath:
+      algorithms.some((a) => a.name === 'gzip' && !a.custom) && gzip.engine === 'zopfli'
+        ? resolveZopfli()
+        : undefined,
     match: { test: options.test, include: options.include, exclude: options.exclude },
     threshold: parseBytes(options.threshold ?? 0),
     minRatio: options.minRatio ?? 0.8,
-    filenames: resolveFilenames(algorithms, options.filename),
     deleteOriginalAssets: options.deleteOriginalAssets ?? false,
     skipExtensions: new Set(
       (options.skipExtensions ?? DEFAULT_SKIPPED_EXTENSIONS).map((ext) => ext.toLowerCase()),
@@ -116,8 +212,64 @@ export function resolveOptions(options: CompressPluginOptions): ResolvedOptions 
   };
 }
 
+function resolveAlgorithms(options: CompressPluginOptions): ResolvedAlgorithm[] {
+  const specs = options.algorithms ?? ['gzip', 'brotli'];
+  const { filename } = options;
+  const resolved = specs.map((spec): ResolvedAlgorithm => {
+    const name = typeof spec === 'string' ? spec : spec.name;
+    const suffix = typeof spec === 'string' ? SUFFIXES[spec] : spec.name;
+    const own = typeof filename === 'object' ? filename[name] : filename;
+    const fallback = typeof spec === 'string' ? DEFAULT_FILENAMES[spec] : (spec.filename ?? DEFAULT_FILENAME);
+    return {
+      name,
+      suffix,
+      filename: own ?? fallback,
+      custom:
+        typeof spec === 'string'
+          ? undefined
+          : { algorithm: spec.algorithm, compressionOptions: spec.compressionOptions ?? {} },
+    };
+  });
+  checkNames(resolved, options);
+  return resolved;
+}
+
+/** Two encodings of one asset must not share a name, and every `filename` key must name an algorithm. */
+function checkNames(algorithms: ResolvedAlgorithm[], options: CompressPluginOptions): void {
+  const names = algorithms.map((a) => a.name);
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice)
+    throw new Error(`@packwise/compress: two algorithms are named "${twice}"; give each its own name`);
+  if (options.filename && typeof options.filename === 'object') {
+    const unknown = Object.keys(options.filename).filter((key) => !names.includes(key));
+    if (unknown.length > 0) {
+      throw new Error(
+        `@packwise/compress: options.filename.${unknown[0]} names no configured algorithm (${names.join(', ')})`,
+      );
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const { name, suffix, filename } of algorithms) {
+    if (typeof filename !== 'string') continue;
+    const expanded = expandAlgorithm(filename, name, suffix);
+    const other = seen.get(expanded);
+    if (other) {
+      throw new Error(
+        `@packwise/compress: ${other} and ${name} would both write "${filename}": one filename for several ` +
+          `algorithms needs [suffix] or [algorithm] in it (e.g. '[path][base].[suffix]'), or give one per algorithm`,
+      );
+    }
+    seen.set(expanded, name);
+  }
+}
+
+/** Fills the placeholders that name the encoding; webpack's `getPath` fills the rest. */
+export function expandAlgorithm(template: string, name: string, suffix: string): string {
+  return template.replace(/\[algorithm\]/g, name).replace(/\[suffix\]/g, suffix);
+}
+
 /** Brotli params from names (`BROTLI_PARAM_LGWIN`) or numbers to zlib's numeric ids. */
-function brotliParams(params: Record<string, number>): Record<number, number> {
+export function brotliParams(params: Record<string, number>): Record<number, number> {
   const constants = zlib.constants as unknown as Record<string, number | undefined>;
   const resolved: Record<number, number> = {};
   for (const [key, value] of Object.entries(params)) {
@@ -127,22 +279,6 @@ function brotliParams(params: Record<string, number>): Record<number, number> {
     resolved[id] = value;
   }
   return resolved;
-}
-
-function resolveFilenames(
-  algorithms: AlgorithmName[],
-  filename: CompressPluginOptions['filename'],
-): Record<AlgorithmName, FilenameTemplate> {
-  if (filename === undefined) return { ...DEFAULT_FILENAMES };
-  if (typeof filename === 'object') return { ...DEFAULT_FILENAMES, ...filename };
-  if (algorithms.length > 1) {
-    // One name for two encodings would make them overwrite each other.
-    throw new Error(
-      `@packwise/compress: options.filename is a single name but ${algorithms.length} algorithms are configured; ` +
-        `give one per algorithm, e.g. { gzip: '[path][base].gz', brotli: '[path][base].br' }`,
-    );
-  }
-  return { ...DEFAULT_FILENAMES, [algorithms[0] ?? 'gzip']: filename };
 }
 
 function defaultParallelism(): number {

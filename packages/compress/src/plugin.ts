@@ -1,6 +1,7 @@
 import type { Compilation, Compiler } from 'webpack';
 import { createLimiter, validateOptions } from '@packwise/core';
-import { createAlgorithms } from './algorithms';
+import { checkZstdOptions, createAlgorithms } from './algorithms';
+import { fromCompressionPluginForm } from './anchor-options';
 import { emitEncoded } from './emit';
 import { encodeAll } from './encode';
 import type { EncodeCounts } from './encode';
@@ -13,14 +14,25 @@ import { createSelector } from './select';
 /** Used for hooks, cache, logger and error messages. */
 export const PLUGIN_NAME = 'PackwiseCompressPlugin';
 
-/** gzip and brotli (and zopfli) in one pass over the assets, cached and bounded. */
+/** gzip, brotli, zstd, deflate (zopfli, any compressor) in one pass over the assets, cached and bounded. */
 export class CompressPlugin {
   private readonly options: ResolvedOptions;
   private readonly select: ReturnType<typeof createSelector>;
 
   constructor(options: CompressPluginOptions = {}) {
     validateOptions<CompressPluginOptions>(optionsSchema, options, '@packwise/compress');
-    this.options = resolveOptions(options);
+    const ours = fromCompressionPluginForm(options);
+    if (ours !== options) {
+      validateOptions(
+        optionsSchema,
+        ours,
+        '@packwise/compress (compression-webpack-plugin options read as ours)',
+      );
+    }
+    this.options = resolveOptions(ours);
+    if (this.options.algorithms.some(({ name, custom }) => name === 'zstd' && !custom)) {
+      checkZstdOptions(this.options.zstd);
+    }
     this.select = createSelector(this.options);
   }
 
@@ -54,7 +66,8 @@ export class CompressPlugin {
     const candidates = this.select(compilation, names);
     if (candidates.length === 0 && !this.manifestMissing(compilation)) return;
 
-    const { algorithms, close } = createAlgorithms(this.options);
+    const { algorithms, warnings, close } = createAlgorithms(this.options);
+    for (const warning of warnings) compilation.warnings.push(error(warning));
     const counts: EncodeCounts = { computed: 0, cached: 0 };
     let ratioSkipped = 0;
     let done = 0;

@@ -25,7 +25,7 @@ export function createSelector(
       const { source, info } = asset;
       if (info.compressed) continue;
       // Another pass (or instance) has already written an encoding of this asset.
-      if (options.algorithms.some((algorithm) => info.related?.[algorithm])) continue;
+      if (options.algorithms.some(({ name: algorithm }) => info.related?.[algorithm])) continue;
       const extension = path
         .extname(name.split('?', 1)[0] ?? name)
         .slice(1)

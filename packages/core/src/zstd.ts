@@ -53,6 +53,7 @@ function nodeZlibEngine(): ZstdEngine | undefined {
 function bindingEngine(): ZstdEngine | undefined {
   let binding: Binding;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional dependency, loaded when needed
     binding = require(ZSTD_BINDING) as Binding;
   } catch {
     return undefined;
