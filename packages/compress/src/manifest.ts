@@ -7,7 +7,7 @@ export interface ManifestEntry {
   /** The original's size in bytes. */
   size: number;
   /** The encodings written for it, by algorithm name; one is missing when its output was above minRatio. */
-  encodings: Partial<Record<string, ManifestEncoding>>;
+  encodings: Record<string, ManifestEncoding>;
 }
 
 /** What `compress-manifest.json` holds: every compressed original with its encodings. */
