@@ -67,15 +67,16 @@ function settingsOf(builtin: BuiltinAlgorithm, compressionOptions: Record<string
  * its settings under its name. Options without `algorithm` are returned as they are.
  */
 export function fromCompressionPluginForm(options: CompressPluginOptions): CompressPluginOptions {
-  const { algorithm, compressionOptions, ...rest } = options;
-  if (algorithm === undefined) {
-    if (compressionOptions !== undefined) {
-      throw new Error(
-        '@packwise/compress: options.compressionOptions goes with options.algorithm; with options.algorithms, ' +
-          'set each built-in under its name (gzip: { level }) or give a custom algorithm its compressionOptions',
-      );
-    }
-    return options;
+  const { compressionOptions, ...rest } = options;
+  if (options.algorithm === undefined && compressionOptions === undefined) return options;
+  // compressionOptions alone are gzip's, compression-webpack-plugin's default algorithm.
+  const algorithm = options.algorithm ?? 'gzip';
+  delete rest.algorithm;
+  if (rest.algorithms !== undefined && options.algorithm === undefined) {
+    throw new Error(
+      '@packwise/compress: options.compressionOptions goes with options.algorithm; with options.algorithms, ' +
+        'set each built-in under its name (gzip: { level }) or give a custom algorithm its compressionOptions',
+    );
   }
   if (rest.algorithms !== undefined) {
     throw new Error(

@@ -89,7 +89,9 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
       );
       return;
     }
-    const outputInfo: AssetInfo = { compressed: true };
+    // Minimizers tapped with additionalAssets see the encoding too (a `.js` name from `[path][base]` or a
+    // function): they skip an asset marked minimized, and an encoding's bytes must not be parsed as code.
+    const outputInfo: AssetInfo = { compressed: true, minimized: true };
     if (info.immutable && keepsImmutable(algorithm.filename)) outputInfo.immutable = true;
     kept.push({ algorithm, file, output, info: outputInfo });
   });

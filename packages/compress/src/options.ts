@@ -34,7 +34,7 @@ export interface CustomAlgorithm {
   algorithm: AlgorithmFunction;
   /** Passed to `algorithm` as its second argument; part of the cache key. @default {} */
   compressionOptions?: Record<string, unknown>;
-  /** @default '[path][base].<name>' */
+  /** @default '[path][base].<name>', or the built-in's name when it has one (`gzip`: `.gz`) */
   filename?: FilenameTemplate;
 }
 
@@ -156,7 +156,7 @@ export const BUILTIN_ALGORITHMS = Object.keys(SUFFIXES) as BuiltinAlgorithm[];
 
 export interface ResolvedAlgorithm {
   name: string;
-  /** `[suffix]`: the built-in's extension, or a custom algorithm's name. */
+  /** `[suffix]`: the built-in's extension (also for a custom algorithm of a built-in's name), else the name. */
   suffix: string;
   filename: FilenameTemplate;
   /** Set for custom compressors. */
@@ -217,7 +217,8 @@ function resolveAlgorithms(options: CompressPluginOptions): ResolvedAlgorithm[] 
   const { filename } = options;
   const resolved = specs.map((spec): ResolvedAlgorithm => {
     const name = typeof spec === 'string' ? spec : spec.name;
-    const suffix = typeof spec === 'string' ? SUFFIXES[spec] : spec.name;
+    // A custom compressor named like a built-in writes that built-in's files: a zopfli named gzip, `.gz`.
+    const suffix = Object.hasOwn(SUFFIXES, name) ? SUFFIXES[name as BuiltinAlgorithm] : name;
     const own = typeof filename === 'object' ? filename[name] : filename;
     const fallback = typeof spec === 'string' ? DEFAULT_FILENAMES[spec] : (spec.filename ?? DEFAULT_FILENAME);
     return {

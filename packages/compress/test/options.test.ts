@@ -72,6 +72,10 @@ describe('CompressPlugin options', () => {
       { algorithm: 'zstdCompress', compressionOptions: { params: { 100: 9 } } },
     ],
     [
+      'compressionOptions alone, for gzip as compression-webpack-plugin does',
+      { compressionOptions: { level: 1 } },
+    ],
+    [
       "compression-webpack-plugin's algorithm function",
       { algorithm: () => undefined, compressionOptions: { level: 1 } },
     ],
@@ -99,8 +103,8 @@ describe('CompressPlugin options', () => {
     ['algorithm and algorithms', { algorithm: 'gzip', algorithms: ['gzip'] }, /exclude each other/],
     ['an algorithm zlib lacks', { algorithm: 'inflate' }, /"inflate" is not a zlib compression function/],
     [
-      'compressionOptions without algorithm',
-      { compressionOptions: { level: 1 } },
+      'compressionOptions with algorithms',
+      { algorithms: ['gzip'], compressionOptions: { level: 1 } },
       /compressionOptions goes with options.algorithm/,
     ],
     [
