@@ -86,6 +86,20 @@ describe('zstd', () => {
   });
 });
 
+// On Node 20 zstd comes from the binding, which takes the window from the level.
+(loadZstd().setsWindow ? describe.skip : describe)('zstd where the window cannot be set', () => {
+  it('ignores windowLog with one build warning, and still writes the encodings', async () => {
+    const result = await build({ ...everything, algorithms: ['zstd'], zstd: { windowLog: 20 } });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^PackwiseCompressPlugin: zstd\.windowLog 20 is ignored: on Node\.js .* @toondepauw\/node-zstd/,
+      ),
+    ]);
+    expect(names(result).filter((name) => name.endsWith('.zst')).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('deflate and deflateRaw', () => {
   it('write .deflate (zlib) and .deflate-raw files that inflate to the original', async () => {
     const result = await build({ ...everything, algorithms: ['deflate', 'deflateRaw'] });
