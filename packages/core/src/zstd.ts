@@ -12,6 +12,8 @@ export interface ZstdSettings {
   level: number;
   /** log2 of the window; only node:zlib can set it. */
   windowLog?: number;
+  /** Compress against this content as a raw dictionary (RFC 9842's dcz); needs `engine.dictionaries`. */
+  dictionary?: Buffer;
 }
 
 export interface ZstdEngine {
@@ -19,13 +21,21 @@ export interface ZstdEngine {
   name: 'node:zlib' | typeof ZSTD_BINDING;
   /** The binding chooses the window from the level; node:zlib takes `windowLog`. */
   setsWindow: boolean;
+  /** Raw-content dictionaries: the binding, and node:zlib from Node 22.19 / 24.6. */
+  dictionaries: boolean;
   compress(input: Buffer, settings: ZstdSettings): Promise<Buffer>;
-  decompress(input: Buffer): Promise<Buffer>;
+  decompress(input: Buffer, dictionary?: Buffer): Promise<Buffer>;
 }
 
 interface Binding {
-  Encoder: new (level: number) => { encode(data: Buffer): Promise<Buffer> };
-  Decoder: new () => { decode(data: Buffer): Promise<Buffer> };
+  Encoder: new (level: number, dictionary?: Buffer) => { encode(data: Buffer): Promise<Buffer> };
+  Decoder: new (dictionary?: Buffer) => { decode(data: Buffer): Promise<Buffer> };
+}
+
+/** node:zlib takes a zstd `dictionary` from Node 22.19 and 24.6. */
+function zlibHasZstdDictionaries(): boolean {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  return major > 24 || (major === 24 && minor >= 6) || (major === 22 && minor >= 19);
 }
 
 type ZlibCompress = (input: Buffer, options: object) => Promise<Buffer>;
@@ -39,14 +49,15 @@ function nodeZlibEngine(): ZstdEngine | undefined {
   return {
     name: 'node:zlib',
     setsWindow: true,
-    compress: (input, { level, windowLog }) => {
+    dictionaries: zlibHasZstdDictionaries(),
+    compress: (input, { level, windowLog, dictionary }) => {
       const params: Record<number, number> = { [constants.ZSTD_c_compressionLevel as number]: level };
       // Levels 20–22 would otherwise choose windows of 32–128 MiB, which browsers refuse.
       const window = windowLog ?? (level > ZSTD_LEVEL ? ZSTD_BROWSER_WINDOW_LOG : undefined);
       if (window !== undefined) params[constants.ZSTD_c_windowLog as number] = window;
-      return compress(input, { pledgedSrcSize: input.length, params });
+      return compress(input, { pledgedSrcSize: input.length, params, ...(dictionary ? { dictionary } : {}) });
     },
-    decompress: (input) => decompress(input, {}),
+    decompress: (input, dictionary) => decompress(input, dictionary ? { dictionary } : {}),
   };
 }
 
@@ -61,27 +72,38 @@ function bindingEngine(): ZstdEngine | undefined {
   return {
     name: ZSTD_BINDING,
     setsWindow: false,
+    dictionaries: true,
     // One encoder per call: an encoder holds one zstd context, which two threads must not share.
-    compress: (input, { level }) => new binding.Encoder(level).encode(input),
-    decompress: (input) => new binding.Decoder().decode(input),
+    compress: (input, { level, dictionary }) => new binding.Encoder(level, dictionary).encode(input),
+    decompress: (input, dictionary) => new binding.Decoder(dictionary).decode(input),
   };
 }
 
-let engine: ZstdEngine | undefined;
+const engines: { zlib?: ZstdEngine | null; binding?: ZstdEngine | null } = {};
+const zlibEngine = () =>
+  engines.zlib === undefined ? (engines.zlib = nodeZlibEngine() ?? null) : engines.zlib;
+const binding = () =>
+  engines.binding === undefined ? (engines.binding = bindingEngine() ?? null) : engines.binding;
 
 /**
- * zstd from node:zlib where Node has it (22.15+), else from the optional binding; throws an error that says
- * what to install when neither is there.
+ * zstd from node:zlib where Node has it (22.15+), else from the optional binding; with `dictionaries`, one that
+ * compresses with dictionaries (node:zlib from 22.19/24.6, else the binding). Throws an error that says what to
+ * install when there is none.
  */
-export function loadZstd(): ZstdEngine {
-  engine ??= nodeZlibEngine() ?? bindingEngine();
-  if (!engine) {
+export function loadZstd(needs: { dictionaries?: boolean } = {}): ZstdEngine {
+  const fromZlib = zlibEngine();
+  const found =
+    fromZlib && (!needs.dictionaries || fromZlib.dictionaries) ? fromZlib : (binding() ?? undefined);
+  if (!found) {
+    const what = needs.dictionaries
+      ? 'zstd with dictionaries needs Node.js >= 22.19'
+      : 'zstd needs Node.js >= 22.15';
     throw new Error(
-      `zstd needs Node.js >= 22.15 (node:zlib) or the optional dependency ${ZSTD_BINDING}, which is not installed ` +
+      `${what} (node:zlib) or the optional dependency ${ZSTD_BINDING}, which is not installed ` +
         `for this platform: npm install --save-dev ${ZSTD_BINDING}`,
     );
   }
-  return engine;
+  return found;
 }
 
 /**

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { compressedSize, loadZstd, ZSTD_LEVEL, zstdWindowSize } from '../src';
 
 const text = Buffer.from(
-  Array.from({ length: 4000 }, (_, i) => `export const value${i} = ${i * 7} + "${'ab'.repeat(i % 13)}";`).join('\n'),
+  Array.from(
+    { length: 4000 },
+    (_, i) => `export const value${i} = ${i * 7} + "${'ab'.repeat(i % 13)}";`,
+  ).join('\n'),
 );
 
 function hasZstdCli(): boolean {
@@ -46,7 +49,22 @@ describe('zstd', () => {
     // Single segment, 1-byte content size 0x30.
     expect(zstdWindowSize(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x20, 0x30, 0, 0]))).toBe(0x30);
     // Single segment, 4-byte content size.
-    expect(zstdWindowSize(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0xa0, 0x00, 0x00, 0x40, 0x00]))).toBe(0x400000);
+    expect(zstdWindowSize(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0xa0, 0x00, 0x00, 0x40, 0x00]))).toBe(
+      0x400000,
+    );
     expect(zstdWindowSize(Buffer.from('not zstd at all'))).toBeUndefined();
+  });
+});
+
+describe('zstd with a raw dictionary', () => {
+  it('compresses a new version against the old one far below plain zstd, and decodes only with it', async () => {
+    const engine = loadZstd({ dictionaries: true });
+    expect(engine.dictionaries).toBe(true);
+    const edited = Buffer.from(text.toString().replace('value10 =', 'value10 = 1 +'));
+    const delta = await engine.compress(edited, { level: ZSTD_LEVEL, dictionary: text });
+    const plain = await engine.compress(edited, { level: ZSTD_LEVEL });
+    expect(delta.length).toBeLessThan(plain.length / 20);
+    expect((await engine.decompress(delta, text)).equals(edited)).toBe(true);
+    await expect(engine.decompress(delta)).rejects.toThrow();
   });
 });
