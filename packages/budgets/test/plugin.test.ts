@@ -2,25 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import CompressionPlugin from 'compression-webpack-plugin';
-import type { Configuration, WebpackPluginInstance } from 'webpack';
-import { compile, fixturePath, makeTempDir } from '@packwise/test-utils';
+import type { WebpackPluginInstance } from 'webpack';
+import { compile, makeTempDir } from '@packwise/test-utils';
 import { CompressPlugin } from '@packwise/compress';
 import { BudgetsPlugin } from '@packwise/budgets';
 import type { BudgetConfig, BudgetsPluginOptions } from '@packwise/budgets';
-import { counts, reportOf } from './fixtures/build';
-
-/** fixtures/compress: an entry `main` and a lazy chunk `report`, plus an SVG, a PNG and a font. */
-function appConfig(plugins: WebpackPluginInstance[], context = fixturePath('compress')): Configuration {
-  return {
-    mode: 'production',
-    context,
-    entry: './src/index.js',
-    output: { filename: '[name].[contenthash].js', assetModuleFilename: '[name][ext]' },
-    module: { rules: [{ test: /\.(svg|png|woff2)$/, type: 'asset/resource' }] },
-    infrastructureLogging: { level: 'error' },
-    plugins,
-  };
-}
+import { appConfig, counts, reportOf } from './fixtures/build';
 
 const withBudgets = (
   budgets: BudgetConfig[],
