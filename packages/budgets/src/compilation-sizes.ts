@@ -5,8 +5,15 @@ import { isPage, withPages } from './pages';
 import type { Page } from './pages';
 import type { BuildSizes, ModuleSize } from './types';
 
-/** Names compression plugins give the encodings they record in `info.related`. */
-const RELATED_NAMES = { gzip: ['gzip', 'gzipped'], brotli: ['brotli', 'brotliCompressed', 'br'] } as const;
+/**
+ * Names compression plugins give the encodings they record in `info.related`: @packwise/compress's
+ * `gzip`/`brotli`/`zstd`, compression-webpack-plugin's `<algorithm>ed` (`zsted` for a function writing `.zst`).
+ */
+const RELATED_NAMES = {
+  gzip: ['gzip', 'gzipped'],
+  brotli: ['brotli', 'brotliCompressed', 'br'],
+  zstd: ['zstd', 'zstdCompressed', 'zsted', 'zst'],
+} as const;
 
 function knownEncodings(compilation: Compilation, related: Record<string, unknown> | undefined) {
   const sizeOf = (keys: readonly string[]) => {
@@ -17,10 +24,14 @@ function knownEncodings(compilation: Compilation, related: Record<string, unknow
     }
     return undefined;
   };
-  return { gzip: sizeOf(RELATED_NAMES.gzip), brotli: sizeOf(RELATED_NAMES.brotli) };
+  return {
+    gzip: sizeOf(RELATED_NAMES.gzip),
+    brotli: sizeOf(RELATED_NAMES.brotli),
+    zstd: sizeOf(RELATED_NAMES.zstd),
+  };
 }
 
-/** Every JS, CSS and HTML asset, with the gzip/brotli sizes a compression plugin already wrote beside it. */
+/** Every JS, CSS and HTML asset, with the gzip/brotli/zstd sizes a compression plugin already wrote beside it. */
 export function assetSources(compilation: Compilation): SizeSource[] {
   return compilation
     .getAssets()

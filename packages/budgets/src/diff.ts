@@ -31,7 +31,14 @@ export function diffAssets(current: BuildSizes, baseline: BuildSizes, tolerance 
     const now: AssetSize | undefined = after.get(key);
     const a = now ?? ZERO;
     const b = old ?? ZERO;
-    const delta = { raw: a.raw - b.raw, gzip: a.gzip - b.gzip, brotli: a.brotli - b.brotli };
+    // zstd only when each side there is has it: a baseline from before a zstd budget has no zstd to compare.
+    const zstd = (!now || now.zstd !== undefined) && (!old || old.zstd !== undefined);
+    const delta = {
+      raw: a.raw - b.raw,
+      gzip: a.gzip - b.gzip,
+      brotli: a.brotli - b.brotli,
+      ...(zstd && { zstd: (a.zstd ?? 0) - (b.zstd ?? 0) }),
+    };
     const status = !old
       ? 'added'
       : !now

@@ -1,4 +1,5 @@
 import { formatBytes } from '@packwise/core';
+import { UsageError } from './config';
 import { createNameMatcher, withoutHash } from './names';
 import type {
   AssetSize,
@@ -11,15 +12,20 @@ import type {
   Sizes,
 } from './types';
 
-const sizeOf = (sizes: Sizes, compression: Compression) =>
+/** The size a compression counts; undefined for zstd when it was not measured (a report from before zstd). */
+const sizeOf = (sizes: Sizes, compression: Compression): number | undefined =>
   compression === 'none' ? sizes.raw : sizes[compression];
 
-const ZERO: Sizes = { raw: 0, gzip: 0, brotli: 0 };
+/** The sum of each size; zstd only when every file has one, as a partial sum would be wrong. */
 function total(assets: AssetSize[]): Sizes {
-  return assets.reduce(
-    (sum, a) => ({ raw: sum.raw + a.raw, gzip: sum.gzip + a.gzip, brotli: sum.brotli + a.brotli }),
-    ZERO,
-  );
+  const sum = (size: (asset: AssetSize) => number) => assets.reduce((n, asset) => n + size(asset), 0);
+  const zstd = assets.every((asset) => asset.zstd !== undefined);
+  return {
+    raw: sum((a) => a.raw),
+    gzip: sum((a) => a.gzip),
+    brotli: sum((a) => a.brotli),
+    ...(zstd && { zstd: sum((a) => a.zstd ?? 0) }),
+  };
 }
 
 /** JS and CSS count towards entry and initial totals; the HTML page towards the initial total only (below). */
@@ -58,7 +64,9 @@ function firstLoadOf(build: BuildSizes, name: string, compression: Compression):
   const pages = assetsNamed(build, entry?.pages ?? []).filter((page) => !files.includes(page));
   const page = pages.reduce<AssetSize | undefined>(
     (heaviest, candidate) =>
-      !heaviest || sizeOf(candidate, compression) > sizeOf(heaviest, compression) ? candidate : heaviest,
+      !heaviest || (sizeOf(candidate, compression) ?? 0) > (sizeOf(heaviest, compression) ?? 0)
+        ? candidate
+        : heaviest,
     undefined,
   );
   return page ? [...files, page] : files;
@@ -109,9 +117,20 @@ function allowedIncrease(increase: Increase, before: number): number {
 const describeIncrease = (increase: Increase) =>
   'bytes' in increase ? formatBytes(increase.bytes) : `${increase.percent}%`;
 
+/** A build's size for the budget; a report that holds no zstd sizes cannot be checked against a zstd budget. */
+function actualSize(budget: Budget, measured: Measured): number {
+  const actual = sizeOf(measured.sizes, budget.compression);
+  if (actual !== undefined) return actual;
+  throw new UsageError(
+    `budget "${budget.name}" counts zstd, but the build's sizes hold none for ${measured.target}: ` +
+      'a packwise report has zstd sizes only from a build with a zstd budget (or check --stats or --dir)',
+  );
+}
+
 function judge(budget: Budget, measured: Measured, tolerance: number): BudgetResult {
   const { compression } = budget;
-  const actual = sizeOf(measured.sizes, compression);
+  const actual = actualSize(budget, measured);
+  // A baseline without zstd sizes (written before the zstd budget) has no figure to grow from, like a new asset.
   const before = measured.baseline ? sizeOf(measured.baseline, compression) : undefined;
   const problems: string[] = [];
   const label = compression === 'none' ? 'raw' : compression;

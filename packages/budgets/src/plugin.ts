@@ -6,7 +6,7 @@ import { loadConfig, resolveConfig } from './config';
 import { pluginSchema } from './config-schema';
 import { evaluateBudgets } from './evaluate';
 import { filesLine } from './format/summary';
-import { measureAll } from './measure';
+import { countsZstd, measureAll } from './measure';
 import type { MeasureCounts } from './measure';
 import type { BudgetConfig, BudgetResult, PackwiseReport, ResolvedConfig } from './types';
 
@@ -94,7 +94,7 @@ export class BudgetsPlugin {
     const logger = compilation.getLogger(PLUGIN_NAME);
     const counts: MeasureCounts = { computed: 0, reused: 0 };
     const build = {
-      assets: await measureAll(assetSources(compilation), { counts }),
+      assets: await measureAll(assetSources(compilation), { counts, zstd: countsZstd(config.budgets) }),
       entries: entryFiles(compilation),
       largestModules: largestModules(compilation),
     };
