@@ -107,6 +107,11 @@ export function fromSizeLimit(entries: unknown, source: string, outputDir?: stri
     const ignored = new Set(['running', 'webpack', 'ignore', 'time']);
     const known = new Set(['name', 'path', 'limit', 'gzip', 'brotli', ...ignored]);
     const unknown = Object.keys(check).find((key) => !known.has(key));
+    if (unknown === 'zstd') {
+      throw new UsageError(
+        `${at} has an unknown key "zstd": size-limit has no zstd; write the budget in packwise.config.json with "compression": "zstd"`,
+      );
+    }
     if (unknown) throw new UsageError(`${at} has an unknown key "${unknown}"`);
     const patterns = typeof check.path === 'string' ? [check.path] : check.path;
     if (!Array.isArray(patterns) || patterns.length === 0 || check.limit === undefined) {

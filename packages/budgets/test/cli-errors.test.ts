@@ -102,6 +102,28 @@ describe('packwise check: each bad input exits 2 with one line on stderr', () =>
       /packwise\.config\.json: budgets\[0\]\.limit is not a byte size such as 170000 or "170 kB"/,
     ],
     [
+      'an unknown compression',
+      () =>
+        checkIn(
+          { 'packwise.config.json': { budgets: [{ path: '*.js', limit: 1, compression: 'lzma' }] } },
+          '--report',
+          REPORT,
+        ),
+      /packwise\.config\.json: budgets\[0\]\.compression should be one of these: "none" \| "gzip" \| "brotli" \| "zstd"/,
+    ],
+    [
+      'a size-limit check asking for zstd',
+      () =>
+        checkIn(
+          { '.size-limit.json': [{ path: 'dist/*.js', limit: '10 kB', zstd: true }] },
+          '--report',
+          REPORT,
+          '--config',
+          '.size-limit.json',
+        ),
+      /\.size-limit\.json\[0\] has an unknown key "zstd": size-limit has no zstd; write the budget in packwise\.config\.json with "compression": "zstd"/,
+    ],
+    [
       'a size-limit limit of "12 parsecs"',
       () =>
         checkIn(

@@ -2,6 +2,7 @@ import { compile } from '@packwise/test-utils';
 import { BudgetsPlugin } from '@packwise/budgets';
 import type { BudgetConfig } from '@packwise/budgets';
 import { appConfig, FakeZstdPlugin, reportOf } from './fixtures/build';
+import { code, expectUsageError, project, removeProjects, runCli } from './fixtures/harness';
 
 // A Node without zstd: no binding to load, and node:zlib without zstdCompress (as before Node 22.15).
 jest.mock(
@@ -19,6 +20,8 @@ jest.mock('node:zlib', () => {
   } = jest.requireActual<Record<string, unknown>>('node:zlib');
   return zlib;
 });
+
+afterAll(removeProjects);
 
 const ZSTD_JS: BudgetConfig = { path: '*.js', limit: '1 MB', compression: 'zstd' };
 const INSTALL = 'npm install --save-dev @toondepauw/node-zstd';
@@ -51,5 +54,18 @@ describe('zstd budgets where zstd is not available', () => {
       appConfig([new BudgetsPlugin({ budgets: [{ ...ZSTD_JS, compression: 'brotli' }] })]),
     );
     expect(build.errors).toEqual([]);
+  });
+
+  it('make packwise check exit 2 with one line naming the package', async () => {
+    const cwd = await project({
+      'packwise.config.json': { budgets: [{ path: '*.js', limit: '1 MB', compression: 'zstd' }] },
+      'dist/app.js': code(3000),
+    });
+    const result = await runCli(['check', '--dir', 'dist'], { cwd });
+    expectUsageError(
+      result,
+      /^packwise: a budget counts zstd and no \.zst was emitted for app\.js: zstd needs /,
+    );
+    expect(result.stderr).toContain(INSTALL);
   });
 });

@@ -2,6 +2,7 @@ import { loadConfig, UsageError } from '../config';
 import { diffAssets } from '../diff';
 import { evaluateBudgets } from '../evaluate';
 import { FORMATS } from '../format';
+import { countsZstd } from '../measure';
 import { countResults, summaryLine } from '../format/summary';
 import type { Budget, PackwiseReport } from '../types';
 import type { CheckArgs } from './args';
@@ -24,9 +25,10 @@ function requireEntries(budgets: Budget[]): void {
 /** `packwise check`: evaluates the budgets on the build (and the baseline), prints the report, returns the exit code. */
 export async function check(args: CheckArgs, { cwd, env, stdout }: RunOptions): Promise<number> {
   const config = await loadConfig(cwd, args.config, args.dir);
-  const { build, entriesKnown } = await readBuild(args, cwd);
+  const zstd = countsZstd(config.budgets);
+  const { build, entriesKnown } = await readBuild(args, cwd, zstd);
   if (!entriesKnown) requireEntries(config.budgets);
-  const baseline = args.baseline ? await readBaseline(args.baseline, cwd) : undefined;
+  const baseline = args.baseline ? await readBaseline(args.baseline, cwd, zstd) : undefined;
   const { tolerance } = config;
   const report: PackwiseReport = {
     version: 1,

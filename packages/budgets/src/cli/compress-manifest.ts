@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { KnownSizes } from './disk';
+import type { KnownSizes } from '../measure';
 import { isObject, readJsonFile } from './read-json';
 
 /** What @packwise/compress writes with `manifest: 'compress-manifest.json'`. */
@@ -11,7 +11,7 @@ const sizeOf = (encoding: unknown): number | undefined =>
 
 /**
  * The encoded sizes `compress-manifest.json` in `dir` records (`{ assets: { [name]: { encodings: { gzip:
- * { size } } } } }`), by asset name; nothing when there is no manifest.
+ * { size } } } } }`, and `brotli`, `zstd`), by asset name; nothing when there is no manifest.
  */
 export async function readCompressManifest(dir: string): Promise<(name: string) => KnownSizes> {
   const file = path.join(dir, COMPRESS_MANIFEST);
@@ -25,6 +25,6 @@ export async function readCompressManifest(dir: string): Promise<(name: string) 
   return (name) => {
     const entry = assets[name];
     const encodings = isObject(entry) && isObject(entry.encodings) ? entry.encodings : {};
-    return { gzip: sizeOf(encodings.gzip), brotli: sizeOf(encodings.brotli) };
+    return { gzip: sizeOf(encodings.gzip), brotli: sizeOf(encodings.brotli), zstd: sizeOf(encodings.zstd) };
   };
 }

@@ -1,13 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../config';
-import type { SizeSource } from '../measure';
-
-/** Encoded sizes known without compressing: from stats' related assets, a compress manifest, or siblings. */
-export interface KnownSizes {
-  gzip?: number;
-  brotli?: number;
-}
+import type { KnownSizes, SizeSource } from '../measure';
 
 async function fileSize(file: string): Promise<number | undefined> {
   try {
@@ -40,19 +34,22 @@ export async function isDirectory(dir: string): Promise<boolean> {
 
 /**
  * The file `name` in `dir` as a SizeSource, or undefined when it is not a file. Encoded sizes not already
- * known are read from the `.gz`/`.br` siblings a compression plugin wrote: a `stat`, no compression.
+ * known are read from the `.gz`/`.br` siblings a compression plugin wrote (and `.zst` when `zstd`, that is
+ * when a budget counts it): a `stat`, no compression.
  */
 export async function diskSource(
   dir: string,
   name: string,
   known: KnownSizes = {},
+  zstd = false,
 ): Promise<SizeSource | undefined> {
   const file = path.join(dir, ...name.split('/'));
-  const [raw, gzip, brotli] = await Promise.all([
+  const [raw, gzip, brotli, zst] = await Promise.all([
     fileSize(file),
     known.gzip ?? fileSize(`${file}.gz`),
     known.brotli ?? fileSize(`${file}.br`),
+    zstd ? (known.zstd ?? fileSize(`${file}.zst`)) : undefined,
   ]);
   if (raw === undefined) return undefined;
-  return { name, raw, content: () => readFile(file), known: { gzip, brotli } };
+  return { name, raw, content: () => readFile(file), known: { gzip, brotli, zstd: zst } };
 }

@@ -11,8 +11,8 @@ export interface BuildInput {
   entriesKnown: boolean;
 }
 
-/** The build to check, from --report, --stats (+ --dir) or --dir. */
-export async function readBuild(args: CheckArgs, cwd: string): Promise<BuildInput> {
+/** The build to check, from --report, --stats (+ --dir) or --dir; zstd sizes too when `zstd`. */
+export async function readBuild(args: CheckArgs, cwd: string, zstd = false): Promise<BuildInput> {
   if (args.report) {
     const label = `--report ${args.report}`;
     return { build: fromReport(await readJsonFile(cwd, args.report, '--report'), label), entriesKnown: true };
@@ -23,23 +23,24 @@ export async function readBuild(args: CheckArgs, cwd: string): Promise<BuildInpu
       cwd,
       dir: args.dir,
       hint: 'pass the output directory with --dir',
+      zstd,
     };
     return {
       build: await readStats(await readJsonFile(cwd, args.stats, '--stats'), input),
       entriesKnown: true,
     };
   }
-  return { build: await readDir(cwd, args.dir as string), entriesKnown: false };
+  return { build: await readDir(cwd, args.dir as string, zstd), entriesKnown: false };
 }
 
 /**
  * The base branch's build: a packwise report (all sizes in it), or webpack stats whose files are measured in
- * their `outputPath` unless the stats size them.
+ * their `outputPath` unless the stats size them (zstd too when `zstd`).
  */
-export async function readBaseline(file: string, cwd: string): Promise<BuildSizes> {
+export async function readBaseline(file: string, cwd: string, zstd = false): Promise<BuildSizes> {
   const json = await readJsonFile(cwd, file, '--baseline');
   const label = `--baseline ${file}`;
   if (isReport(json)) return fromReport(json, label);
   const hint = "keep the base branch's output directory, or use its packwise-report.json as the baseline";
-  return readStats(json, { label, cwd, hint });
+  return readStats(json, { label, cwd, hint, zstd });
 }

@@ -9,17 +9,22 @@ const isSize = (value: unknown): value is number =>
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
+/** An asset of a report: raw, gzip and brotli always; zstd when the build had a zstd budget. */
 function toAsset(value: unknown, index: number, label: string): AssetSize {
   if (
     isObject(value) &&
     typeof value.name === 'string' &&
     isSize(value.raw) &&
     isSize(value.gzip) &&
-    isSize(value.brotli)
+    isSize(value.brotli) &&
+    (value.zstd === undefined || isSize(value.zstd))
   ) {
-    return { name: value.name, raw: value.raw, gzip: value.gzip, brotli: value.brotli };
+    const { name, raw, gzip, brotli, zstd } = value;
+    return { name, raw, gzip, brotli, ...(zstd !== undefined && { zstd }) };
   }
-  throw new UsageError(`${label}: assets[${index}] needs a name and raw, gzip and brotli sizes`);
+  throw new UsageError(
+    `${label}: assets[${index}] needs a name and raw, gzip and brotli sizes (and zstd, if any, a size)`,
+  );
 }
 
 function toEntries(value: unknown, label: string): BuildSizes['entries'] {

@@ -2,13 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../config';
 import { MEASURED_FILE, measureAll } from '../measure';
-import type { SizeSource } from '../measure';
+import type { KnownSizes, SizeSource } from '../measure';
 import { isPage, withPages } from '../pages';
 import type { Page } from '../pages';
 import type { BuildSizes } from '../types';
 import { readCompressManifest } from './compress-manifest';
 import { diskSource, isDirectory } from './disk';
-import type { KnownSizes } from './disk';
 import { isObject } from './read-json';
 import { statsEntries } from './stats-entries';
 
@@ -26,9 +25,11 @@ export interface StatsInput {
   dir?: string;
   /** What to do when files are missing, appended to the message. */
   hint: string;
+  /** Whether a budget counts zstd: then zstd sizes are read (`.zst`) or computed too. */
+  zstd?: boolean;
 }
 
-/** Encoded sizes from the asset's `related` entries (compression plugins record their `.gz`/`.br` there). */
+/** Encoded sizes from the asset's `related` entries (compression plugins record their `.gz`/`.br`/`.zst` there). */
 function relatedSizes(asset: StatsAsset): KnownSizes {
   const known: KnownSizes = {};
   for (const related of Array.isArray(asset.related) ? asset.related : []) {
@@ -36,6 +37,7 @@ function relatedSizes(asset: StatsAsset): KnownSizes {
     const type = typeof related.type === 'string' ? related.type : '';
     if (related.name.endsWith('.gz') || type.startsWith('gzip')) known.gzip = related.size;
     else if (related.name.endsWith('.br') || type.startsWith('brotli')) known.brotli = related.size;
+    else if (related.name.endsWith('.zst') || type.startsWith('zst')) known.zstd = related.size;
   }
   return known;
 }
@@ -54,12 +56,17 @@ function assetsOf(stats: unknown, label: string): StatsAsset[] {
 }
 
 /**
- * A source from the sizes in the stats alone, when they hold raw, gzip and brotli. Its bytes are read only
- * for a page's text, from `dir` when the stats name one.
+ * A source from the sizes in the stats alone, when they hold raw, gzip and brotli (and zstd when a budget
+ * counts it). Its bytes are read only for a page's text, from `dir` when the stats name one.
  */
-function statsSource(asset: StatsAsset, known: KnownSizes, dir?: string): SizeSource | undefined {
-  if (typeof asset.size !== 'number' || known.gzip === undefined || known.brotli === undefined)
-    return undefined;
+function statsSource(
+  asset: StatsAsset,
+  known: KnownSizes,
+  { zstd = false, dir }: { zstd?: boolean; dir?: string | undefined },
+): SizeSource | undefined {
+  const complete =
+    known.gzip !== undefined && known.brotli !== undefined && (!zstd || known.zstd !== undefined);
+  if (typeof asset.size !== 'number' || !complete) return undefined;
   const content = () =>
     dir
       ? readFile(path.join(dir, ...asset.name.split('/')))
@@ -87,7 +94,7 @@ async function outputDirectory(stats: Record<string, unknown>, input: StatsInput
   const dir = filesDir(stats, input);
   if (dir === undefined) {
     throw new UsageError(
-      `${input.label}: the stats hold no compressed sizes and no outputPath (${input.hint})`,
+      `${input.label}: the stats hold no ${input.zstd ? 'gzip, brotli and zstd' : 'compressed'} sizes and no outputPath (${input.hint})`,
     );
   }
   const resolved = path.resolve(input.cwd, dir);
@@ -106,7 +113,8 @@ async function diskSources(stats: Record<string, unknown>, assets: StatsAsset[],
   const manifest = await readCompressManifest(dir);
   return Promise.all(
     assets.map(async (asset) => {
-      const source = await diskSource(dir, asset.name, { ...manifest(asset.name), ...relatedSizes(asset) });
+      const known = { ...manifest(asset.name), ...relatedSizes(asset) };
+      const source = await diskSource(dir, asset.name, known, input.zstd);
       if (source) return source;
       throw new UsageError(`${input.label}: cannot measure ${asset.name}: not in ${dir} (${input.hint})`);
     }),
@@ -115,7 +123,7 @@ async function diskSources(stats: Record<string, unknown>, assets: StatsAsset[],
 
 /**
  * A build's sizes from webpack stats: JS/CSS/HTML assets sized from the stats (`size` and related
- * `.gz`/`.br` assets) where they suffice, else from the files in `dir` or the stats' `outputPath`; each
+ * `.gz`/`.br`/`.zst` assets) where they suffice, else from the files in `dir` or the stats' `outputPath`; each
  * entry's pages found as the plugin finds them (see pages.ts).
  */
 export async function readStats(stats: unknown, input: StatsInput): Promise<BuildSizes> {
@@ -123,13 +131,15 @@ export async function readStats(stats: unknown, input: StatsInput): Promise<Buil
   const object = stats as Record<string, unknown>;
   const dir = filesDir(object, input);
   const pagesDir = dir === undefined ? undefined : path.resolve(input.cwd, dir);
-  const fromStats = measured.map((asset) => statsSource(asset, relatedSizes(asset), pagesDir));
+  const fromStats = measured.map((asset) =>
+    statsSource(asset, relatedSizes(asset), { zstd: input.zstd, dir: pagesDir }),
+  );
   const missing = measured.filter((_, index) => fromStats[index] === undefined);
   const known = fromStats.filter((source): source is SizeSource => source !== undefined);
   const sources = [...known, ...(await diskSources(object, missing, input))];
   const entries = statsEntries(object);
   return {
-    assets: await measureAll(sources),
+    assets: await measureAll(sources, { zstd: input.zstd }),
     entries: withPages(entries, await pagesOf(sources, entries)),
   };
 }
