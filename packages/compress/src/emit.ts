@@ -1,5 +1,6 @@
 import type { AssetInfo, Compilation, PathData, sources, WebpackError } from 'webpack';
 import type { Algorithm } from './algorithms';
+import type { DictionaryFacts } from './deltas';
 import type { Encoded } from './encode';
 import type { ManifestCollector } from './manifest';
 import { expandAlgorithm } from './options';
@@ -14,6 +15,22 @@ export interface EmitContext {
   error(message: string): WebpackError;
   /** Counts encodings dropped because they did not reach minRatio. */
   onRatioSkip(): void;
+  /** With `dictionaries`: each dictionary asset's hash, match and deltas. */
+  dictionaries?: Map<string, DictionaryFacts>;
+}
+
+/**
+ * RFC 9842's `match` for a file: under a fixed public path, the URL path with hashes as wildcards; else relative
+ * to the file's own URL (its base name), which URLPattern resolves against the dictionary's URL.
+ */
+export function dictionaryMatch(wildcard: string, publicPath: unknown): string {
+  if (typeof publicPath === 'string' && publicPath !== 'auto' && publicPath !== '') {
+    const base = /^([a-z][a-z0-9+.-]*:)?\/\//i.test(publicPath)
+      ? new URL(publicPath, 'https://host.invalid').pathname
+      : publicPath;
+    if (base.startsWith('/')) return `${base.endsWith('/') ? base : `${base}/`}${wildcard}`;
+  }
+  return wildcard.slice(wildcard.lastIndexOf('/') + 1);
 }
 
 /**
@@ -58,9 +75,9 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
   if (!compilation.getAsset(name)) return;
   const { RawSource } = compilation.compiler.webpack.sources;
   const entry = context.manifest?.add(name, size);
-  const related: Record<string, string> = {};
+  const related: Record<string, string | string[]> = {};
 
-  const deleting = shouldDelete(options.deleteOriginalAssets, name);
+  const deleteWanted = shouldDelete(options.deleteOriginalAssets, name);
   const kept: { algorithm: Algorithm; file: string; output: Buffer; info: AssetInfo }[] = [];
   outputs.forEach((output, index) => {
     const algorithm = algorithms[index] as Algorithm;
@@ -77,7 +94,7 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
     const file = encodingName(compilation, algorithm, name);
     // A function may name two encodings alike, or the original while it stays: webpack would report a conflict.
     const taken = kept.find((other) => other.file === file);
-    if (taken || (file === name && !deleting)) {
+    if (taken || (file === name && !deleteWanted)) {
       compilation.errors.push(
         context.error(
           `the ${algorithm.name} encoding of "${name}" would be written as "${file}", ` +
@@ -95,8 +112,18 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
     if (info.immutable && keepsImmutable(algorithm.filename)) outputInfo.immutable = true;
     kept.push({ algorithm, file, output, info: outputInfo });
   });
-  if (kept.length === 0) return;
+  const facts = context.dictionaries?.get(name);
+  if (entry && facts) {
+    const match = dictionaryMatch(facts.wildcard, compilation.outputOptions.publicPath);
+    entry.dictionary = { match, sha256: facts.sha256 };
+  }
+  // A delta is worth serving only below the file's best plain encoding.
+  const best = Math.min(size, ...kept.map(({ output }) => output.length));
+  const deltas = (facts?.deltas ?? []).filter(({ output }) => output.length < best);
+  if (kept.length === 0 && deltas.length === 0) return;
 
+  // Only a plain encoding can stand in for a deleted original.
+  const deleting = deleteWanted && kept.length > 0;
   if (deleting) {
     // webpack deletes an asset's `related` files with it: drop the source map from them to keep it.
     if (options.deleteOriginalAssets === 'keep-source-map') {
@@ -114,6 +141,15 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
     related[algorithm.name] = file;
     if (entry) entry.encodings[algorithm.name] = { file, size: output.length };
   }
+  for (const { encoding, file, output, dictionary, previous } of deltas) {
+    compilation.emitAsset(file, sourceOf(output, RawSource), {
+      compressed: true,
+      minimized: true,
+      ...(info.immutable ? { immutable: true } : {}),
+    });
+    if (entry) (entry.deltas ??= []).push({ encoding, file, size: output.length, dictionary, previous });
+  }
+  if (deltas.length > 0) related.dcz = deltas.map(({ file }) => file);
   if (!deleting) {
     compilation.updateAsset(
       name,

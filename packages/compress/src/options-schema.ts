@@ -135,5 +135,37 @@ export const optionsSchema = {
       description: 'Emit a JSON manifest of originals and encodings under this name, or false.',
       anyOf: [{ enum: [false] }, { type: 'string', minLength: 1 }],
     },
+    dictionaries: {
+      description:
+        'Deltas against earlier versions (RFC 9842 dcz): { previous: folders, history: true or a folder, keep, test, level }, or false.',
+      anyOf: [
+        { enum: [false] },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            previous: {
+              description: 'Folders of earlier deployed outputs.',
+              anyOf: [
+                { type: 'string', minLength: 1 },
+                { type: 'array', items: { type: 'string', minLength: 1 } },
+              ],
+            },
+            history: {
+              description: 'A folder the plugin keeps earlier builds in, true for the default, or false.',
+              anyOf: [{ type: 'boolean' }, { type: 'string', minLength: 1 }],
+            },
+            keep: { description: 'Builds the history keeps.', type: 'integer', minimum: 1 },
+            test: assetMatchSchemaProperties.test,
+            level: {
+              description: 'zstd level of the deltas, 1-19.',
+              type: 'integer',
+              minimum: 1,
+              maximum: 19,
+            },
+          },
+        },
+      ],
+    },
   },
 } as Schema;

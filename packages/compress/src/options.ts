@@ -1,8 +1,8 @@
 import os from 'node:os';
 import zlib from 'node:zlib';
 import type { AssetInfo, PathData } from 'webpack';
-import { parseBytes, ZSTD_LEVEL } from '@packwise/core';
-import type { AssetMatchOptions, ByteSize } from '@packwise/core';
+import { createAssetMatcher, parseBytes, ZSTD_LEVEL } from '@packwise/core';
+import type { AssetConditions, AssetMatchOptions, ByteSize } from '@packwise/core';
 import { resolveZopfli } from './zopfli-pool';
 
 /** The encodings built in: zlib's four and zstd. */
@@ -76,6 +76,24 @@ export interface ZstdOptions {
   windowLog?: number;
 }
 
+/** Deltas for returning visitors: each file compressed against its earlier versions (RFC 9842). */
+export interface DictionaryOptions {
+  /** Folders of earlier deployed outputs (absolute, or relative to webpack's context). */
+  previous?: string | string[];
+  /**
+   * A folder the plugin keeps the last `keep` builds' dictionary files in, read as earlier versions too: `true`
+   * for `node_modules/.cache/packwise/dictionaries`. Outside `output.path`, so `output.clean` keeps it.
+   * @default false
+   */
+  history?: string | boolean;
+  /** How many earlier builds the history keeps. @default 3 */
+  keep?: number;
+  /** Which assets get deltas and are announced as dictionaries. @default /\.(js|mjs|css)$/ */
+  test?: AssetConditions;
+  /** zstd level of the deltas, 1–19. @default 19 */
+  level?: number;
+}
+
 export interface CompressPluginOptions extends AssetMatchOptions {
   /** Encodings to write, in one pass over the assets: built-in names or custom compressors. @default ['gzip', 'brotli'] */
   algorithms?: AlgorithmSpec[];
@@ -112,6 +130,11 @@ export interface CompressPluginOptions extends AssetMatchOptions {
   parallel?: number;
   /** Emit a JSON manifest of every original with its encodings and sizes under this name. @default false */
   manifest?: false | string;
+  /**
+   * Dictionary-compressed deltas (`.dcz`) against earlier versions, for servers that speak RFC 9842. Turns the
+   * manifest on (`compress-manifest.json`) when it is off. @default false
+   */
+  dictionaries?: false | DictionaryOptions;
 }
 
 /** Formats that are already compressed: a second compression only costs time. */
@@ -131,6 +154,8 @@ export const DEFAULT_SKIPPED_EXTENSIONS: readonly string[] = Object.freeze([
   'br',
   'zst',
   'deflate',
+  'dcz',
+  'dcb',
 ]);
 
 /** The file extension each built-in writes: what `[suffix]` stands for. */
@@ -180,7 +205,20 @@ export interface ResolvedOptions {
   skipExtensions: Set<string>;
   parallel: number;
   manifest: string | false;
+  dictionaries?: ResolvedDictionaries;
 }
+
+export interface ResolvedDictionaries {
+  /** As given: resolved against webpack's context when the plugin is applied. */
+  previous: string[];
+  history?: string;
+  keep: number;
+  test: (assetName: string) => boolean;
+  level: number;
+}
+
+export const DEFAULT_HISTORY = 'node_modules/.cache/packwise/dictionaries';
+export const DEFAULT_MANIFEST = 'compress-manifest.json';
 
 /**
  * Options (in our form: see `fromCompressionPluginForm`) with defaults applied and names resolved; throws a
@@ -208,7 +246,25 @@ export function resolveOptions(options: CompressPluginOptions): ResolvedOptions 
       (options.skipExtensions ?? DEFAULT_SKIPPED_EXTENSIONS).map((ext) => ext.toLowerCase()),
     ),
     parallel: options.parallel ?? defaultParallelism(),
-    manifest: options.manifest ?? false,
+    manifest: options.manifest || (options.dictionaries ? DEFAULT_MANIFEST : false),
+    dictionaries: options.dictionaries ? resolveDictionaries(options.dictionaries) : undefined,
+  };
+}
+
+function resolveDictionaries(options: DictionaryOptions): ResolvedDictionaries {
+  const history = options.history === true ? DEFAULT_HISTORY : options.history || undefined;
+  const previous = [options.previous ?? []].flat();
+  if (previous.length === 0 && !history) {
+    throw new Error(
+      '@packwise/compress: options.dictionaries needs previous (folders of earlier outputs) or history: true',
+    );
+  }
+  return {
+    previous,
+    history,
+    keep: options.keep ?? 3,
+    test: createAssetMatcher({ test: options.test ?? /\.(js|mjs|css)$/ }),
+    level: options.level ?? ZSTD_LEVEL,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Compilation, Compiler } from 'webpack';
 import { createLimiter, validateOptions } from '@packwise/core';
 import { checkZstdOptions, createAlgorithms } from './algorithms';
 import { fromCompressionPluginForm } from './anchor-options';
+import { DictionaryDeltas } from './dictionary-deltas';
 import { emitEncoded } from './emit';
 import { encodeAll } from './encode';
 import type { EncodeCounts } from './encode';
@@ -18,6 +19,7 @@ export const PLUGIN_NAME = 'PackwiseCompressPlugin';
 export class CompressPlugin {
   private readonly options: ResolvedOptions;
   private readonly select: ReturnType<typeof createSelector>;
+  private readonly dictionaries?: DictionaryDeltas;
 
   constructor(options: CompressPluginOptions = {}) {
     validateOptions<CompressPluginOptions>(optionsSchema, options, '@packwise/compress');
@@ -34,10 +36,18 @@ export class CompressPlugin {
       checkZstdOptions(this.options.zstd);
     }
     this.select = createSelector(this.options);
+    if (this.options.dictionaries) {
+      this.dictionaries = new DictionaryDeltas(
+        this.options.dictionaries,
+        PLUGIN_NAME,
+        (compilation, message) => new compilation.compiler.webpack.WebpackError(`${PLUGIN_NAME}: ${message}`),
+      );
+    }
   }
 
   apply(compiler: Compiler): void {
     const { Compilation } = compiler.webpack;
+    this.dictionaries?.apply(compiler);
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
       // `main.js.gz 585 bytes [emitted] [compressed]` in stats.toString(), as compression-webpack-plugin prints.
       compilation.hooks.statsPrinter.tap(PLUGIN_NAME, (stats) => {
@@ -47,7 +57,10 @@ export class CompressPlugin {
             compressed && green && formatFlag ? green(formatFlag('compressed')) : '',
           );
       });
-      const manifest = this.options.manifest ? new ManifestCollector() : undefined;
+      const { publicPath } = compilation.outputOptions;
+      const fixedPublicPath =
+        typeof publicPath === 'string' && publicPath !== 'auto' ? publicPath : undefined;
+      const manifest = this.options.manifest ? new ManifestCollector(fixedPublicPath) : undefined;
       compilation.hooks.processAssets.tapPromise(
         {
           name: PLUGIN_NAME,
@@ -74,10 +87,12 @@ export class CompressPlugin {
     const total = candidates.length * algorithms.length;
     const reportProgress = webpack.ProgressPlugin.getReporter(compilation.compiler);
     logger.time('compress');
+    const limit = createLimiter(this.options.parallel);
     try {
+      const dictionaries = await this.dictionaries?.deltas(compilation, candidates, limit);
       const encoded = await encodeAll(candidates, algorithms, {
         cache: compilation.getCache(PLUGIN_NAME),
-        limit: createLimiter(this.options.parallel),
+        limit,
         counts,
         onProgress: () => reportProgress?.((done += 1) / total, `${done}/${total} encodings`),
       });
@@ -89,6 +104,7 @@ export class CompressPlugin {
         manifest,
         error,
         onRatioSkip: () => (ratioSkipped += 1),
+        dictionaries,
       };
       for (const asset of encoded) emitEncoded(asset, context);
       if (manifest) this.emitManifest(compilation, manifest);

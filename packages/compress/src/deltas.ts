@@ -1,0 +1,76 @@
+import type { AssetInfo, Compilation } from 'webpack';
+import { compressDcz, sha256 } from '@packwise/core';
+import type { Limiter } from '@packwise/core';
+import type { Candidate } from './select';
+import { nameShape, PreviousVersions } from './versions';
+
+type Cache = ReturnType<Compilation['getCache']>;
+
+/** A delta of one asset against one earlier version of it (RFC 9842 `dcz`). */
+export interface Delta {
+  encoding: 'dcz';
+  /** The delta's file: `<asset>.<first 8 hex of the dictionary's SHA-256>.dcz`. */
+  file: string;
+  output: Buffer;
+  /** SHA-256 (hex) of the earlier version: what `Available-Dictionary` names. */
+  dictionary: string;
+  /** The earlier version's name in its folder. */
+  previous: string;
+}
+
+/** What the manifest says of an asset that may serve as a dictionary, and its deltas. */
+export interface DictionaryFacts {
+  /** The `Use-As-Dictionary` match of this asset's name: its content hashes as wildcards. */
+  wildcard: string;
+  sha256: string;
+  deltas: Delta[];
+}
+
+const hashesOf = (info: AssetInfo): string[] =>
+  [info.contenthash, info.chunkhash, info.fullhash]
+    .flat()
+    .filter((hash): hash is string => typeof hash === 'string');
+
+export function bufferOf(candidate: Candidate): Buffer {
+  const content = candidate.source.buffer ? candidate.source.buffer() : candidate.source.source();
+  return Buffer.isBuffer(content) ? content : Buffer.from(content);
+}
+
+/**
+ * The deltas of one asset against each earlier version of the same shape that differs from it, from webpack's
+ * cache when the asset and the earlier file are unchanged (keyed by both hashes and the level).
+ */
+export async function deltasOf(
+  candidate: Candidate,
+  content: Buffer,
+  {
+    versions,
+    cache,
+    limit,
+    level,
+  }: { versions: PreviousVersions; cache: Cache; limit: Limiter; level: number },
+): Promise<DictionaryFacts> {
+  const own = sha256(content).toString('hex');
+  const { pattern, wildcard } = nameShape(candidate.name, hashesOf(candidate.info));
+  const deltas: Delta[] = [];
+  for (const previous of versions.find(pattern)) {
+    const old = await PreviousVersions.read(previous);
+    const dictionary = sha256(old).toString('hex');
+    // A visitor holding this very file gets a 304 or a cache hit, not a delta.
+    if (dictionary === own || deltas.some((delta) => delta.dictionary === dictionary)) continue;
+    const item = cache.getItemCache(`dcz|${own}|${dictionary}|${level}`, null);
+    let output = await item.getPromise<Buffer>();
+    if (!output) {
+      output = await limit(() => compressDcz(content, old, { level }));
+      await item.storePromise(output);
+    }
+    deltas.push({
+      encoding: 'dcz',
+      file: `${candidate.name}.${dictionary.slice(0, 8)}.dcz`,
+      output,
+      dictionary,
+      previous: previous.name,
+    });
+  }
+  return { wildcard, sha256: own, deltas };
+}

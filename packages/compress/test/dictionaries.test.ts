@@ -1,0 +1,192 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Configuration } from 'webpack';
+import { DCZ_MAGIC, decodeDcz, sha256 } from '@packwise/core';
+import { compile, makeTempDir } from '@packwise/test-utils';
+import type { BuildResult } from '@packwise/test-utils';
+import { CompressPlugin } from '@packwise/compress';
+import type { CompressPluginOptions, Manifest } from '@packwise/compress';
+
+// Real builds of a small app in two or more versions: version N is built with version N-1's output as
+// `previous` (or with the plugin's own history), and its deltas must decode against the old files.
+
+const sharedCode = Array.from(
+  { length: 300 },
+  (_, i) => `export function helper${i}(value) { return value * ${i} + ${JSON.stringify(`label ${i}`)}; }`,
+).join('\n');
+
+/** An app whose `main` entry changes with `edit`, and a lazy `settings` chunk that never does. */
+async function writeApp(context: string, edit: string): Promise<void> {
+  await mkdir(path.join(context, 'src'), { recursive: true });
+  await writeFile(
+    path.join(context, 'src/shared.js'),
+    `${sharedCode}\nexport const edition = ${JSON.stringify(edit)};\n`,
+  );
+  await writeFile(
+    path.join(context, 'src/index.js'),
+    `import * as shared from './shared.js';\nconsole.log(shared.edition, shared.helper7(3));\n` +
+      `document.body.onclick = () => import(/* webpackChunkName: "settings" */ './settings.js').then((m) => m.open());\n`,
+  );
+  await writeFile(
+    path.join(context, 'src/settings.js'),
+    `export function open() { console.log(${JSON.stringify('settings '.repeat(200))}); }\n`,
+  );
+}
+
+function appConfig(context: string, outputDir: string, options: CompressPluginOptions): Configuration {
+  return {
+    mode: 'production',
+    context,
+    entry: { main: './src/index.js' },
+    output: {
+      path: outputDir,
+      publicPath: '/',
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+    },
+    optimization: { minimize: false },
+    infrastructureLogging: { level: 'error' },
+    plugins: [new CompressPlugin({ threshold: 0, ...options })],
+  };
+}
+
+async function buildVersion(
+  context: string,
+  edit: string,
+  options: CompressPluginOptions,
+): Promise<BuildResult> {
+  await writeApp(context, edit);
+  const outputDir = await makeTempDir('packwise-dict-out-');
+  return compile(appConfig(context, outputDir, options), { outputDir });
+}
+
+const mainOf = (result: BuildResult) =>
+  [...result.files.keys()].find((name) => /^main\.[0-9a-f]{8}\.js$/.test(name)) as string;
+function settingsOf(result: BuildResult): string {
+  const name = [...result.files.keys()].find((file) => /^settings\.[0-9a-f]{8}\.js$/.test(file));
+  if (!name) throw new Error(`no settings chunk in ${[...result.files.keys()].join(', ')}`);
+  return name;
+}
+const deltasIn = (result: BuildResult) => [...result.files.keys()].filter((name) => name.endsWith('.dcz'));
+
+describe('dictionaries: deltas against the previous version', () => {
+  let context: string;
+  let v1: BuildResult;
+  let v2: BuildResult;
+  beforeAll(async () => {
+    context = await makeTempDir('packwise-dict-src-');
+    v1 = await buildVersion(context, 'first', {});
+    v2 = await buildVersion(context, 'second', { dictionaries: { previous: v1.outputDir } });
+  });
+
+  it('writes <file>.<8 hex of the old file’s SHA-256>.dcz for the changed file, decoding against the old one', async () => {
+    expect(v2.errors).toEqual([]);
+    const [oldMain, newMain] = [mainOf(v1), mainOf(v2)];
+    expect(oldMain).not.toBe(newMain);
+    const oldBytes = v1.read(oldMain);
+    const hash = sha256(oldBytes).toString('hex');
+    const file = `${newMain}.${hash.slice(0, 8)}.dcz`;
+    expect(deltasIn(v2)).toEqual([file]);
+    const body = v2.read(file);
+    expect(body.subarray(0, 8).equals(DCZ_MAGIC)).toBe(true);
+    expect(body.subarray(8, 40).toString('hex')).toBe(hash);
+    expect((await decodeDcz(body, oldBytes)).equals(v2.read(newMain))).toBe(true);
+    // The point of it: far below the best plain encoding.
+    expect(body.length).toBeLessThan(v2.read(`${newMain}.br`).length / 10);
+  });
+
+  it('writes no delta for a file that did not change, nor for a file without an earlier version', () => {
+    expect(settingsOf(v2)).toBe(settingsOf(v1));
+    expect(deltasIn(v1)).toEqual([]);
+  });
+
+  it('lists the match, the file’s own hash and each delta in the manifest', () => {
+    const manifest = JSON.parse(v2.text('compress-manifest.json')) as Manifest;
+    const newMain = mainOf(v2);
+    const entry = manifest.assets[newMain];
+    expect(manifest.publicPath).toBe('/');
+    expect(entry?.dictionary).toEqual({
+      match: '/main.*.js',
+      sha256: sha256(v2.read(newMain)).toString('hex'),
+    });
+    const oldHash = sha256(v1.read(mainOf(v1))).toString('hex');
+    expect(entry?.deltas).toEqual([
+      {
+        encoding: 'dcz',
+        file: `${newMain}.${oldHash.slice(0, 8)}.dcz`,
+        size: v2.read(`${newMain}.${oldHash.slice(0, 8)}.dcz`).length,
+        dictionary: oldHash,
+        previous: mainOf(v1),
+      },
+    ]);
+    expect(manifest.assets[settingsOf(v2)]?.dictionary?.match).toMatch(/^\/settings\.\*\.js$/);
+  });
+
+  it('marks the delta compressed and names it in the original’s related info', () => {
+    const delta = v2.stats.compilation.getAsset(deltasIn(v2)[0] as string);
+    expect(delta?.info).toEqual(expect.objectContaining({ compressed: true, immutable: true }));
+    expect(v2.stats.compilation.getAsset(mainOf(v2))?.info.related?.dcz).toEqual(deltasIn(v2));
+  });
+
+  it('writes no delta against an unrelated earlier file: it would not be smaller than brotli', async () => {
+    const unrelated = await makeTempDir('packwise-dict-unrelated-');
+    const noise = Array.from({ length: 4000 }, (_, i) => ((i * 2654435761) % 2 ** 32).toString(36)).join(' ');
+    await writeFile(path.join(unrelated, 'main.0badf00d.js'), noise);
+    const result = await buildVersion(context, 'third', { dictionaries: { previous: unrelated } });
+    expect(result.errors).toEqual([]);
+    expect(deltasIn(result)).toEqual([]);
+  });
+});
+
+describe('dictionaries: the history folder', () => {
+  it('keeps the last `keep` builds and compresses against each of them', async () => {
+    const context = await makeTempDir('packwise-dict-history-src-');
+    const history = await makeTempDir('packwise-dict-history-');
+    const options = { dictionaries: { history, keep: 2 } };
+    const builds: BuildResult[] = [];
+    for (const edit of ['one', 'two', 'three', 'four'])
+      builds.push(await buildVersion(context, edit, options));
+    expect((await readdir(history)).length).toBe(2);
+    const last = builds[3] as BuildResult;
+    expect(last.errors).toEqual([]);
+    const dictionaries = (JSON.parse(last.text('compress-manifest.json')) as Manifest).assets[
+      mainOf(last)
+    ]?.deltas?.map((delta) => delta.previous);
+    // Builds two and three are the history when build four runs; build one was pruned.
+    expect(dictionaries?.sort()).toEqual(
+      [mainOf(builds[1] as BuildResult), mainOf(builds[2] as BuildResult)].sort(),
+    );
+  });
+
+  it('refuses a history inside output.path with a build error', async () => {
+    const context = await makeTempDir('packwise-dict-inside-src-');
+    await writeApp(context, 'x');
+    const outputDir = await makeTempDir('packwise-dict-inside-out-');
+    const result = await compile(
+      appConfig(context, outputDir, { dictionaries: { history: path.join(outputDir, 'history') } }),
+      { outputDir },
+    );
+    expect(result.errors).toEqual([
+      expect.stringMatching(/dictionaries\.history ".*" is inside output\.path/),
+    ]);
+  });
+});
+
+describe('dictionaries: bad input', () => {
+  it('reports a previous folder that does not exist as a build error naming it', async () => {
+    const context = await makeTempDir('packwise-dict-bad-src-');
+    const result = await buildVersion(context, 'x', {
+      dictionaries: { previous: path.join(context, 'no-such-deploy') },
+    });
+    expect(result.errors).toEqual([
+      `PackwiseCompressPlugin: dictionaries.previous: "<context>/no-such-deploy" does not exist (a folder of an earlier build's output)`,
+    ]);
+  });
+
+  it('needs previous or history, and a level zstd dictionaries take', () => {
+    expect(() => new CompressPlugin({ dictionaries: {} })).toThrow(/needs previous .* or history: true/);
+    expect(() => new CompressPlugin({ dictionaries: { previous: 'x', level: 20 } })).toThrow(
+      'options.dictionaries.level should be >= 1 and <= 19',
+    );
+  });
+});
