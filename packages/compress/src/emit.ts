@@ -142,10 +142,13 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
     if (entry) entry.encodings[algorithm.name] = { file, size: output.length };
   }
   for (const { encoding, file, output, dictionary, previous } of deltas) {
+    // Which earlier file it decodes against, for budgets counting what a returning visitor downloads.
     compilation.emitAsset(file, sourceOf(output, RawSource), {
       compressed: true,
       minimized: true,
       ...(info.immutable ? { immutable: true } : {}),
+      dictionary,
+      dictionaryFile: previous,
     });
     if (entry) (entry.deltas ??= []).push({ encoding, file, size: output.length, dictionary, previous });
   }

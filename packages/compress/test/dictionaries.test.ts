@@ -124,7 +124,14 @@ describe('dictionaries: deltas against the previous version', () => {
 
   it('marks the delta compressed and names it in the original’s related info', () => {
     const delta = v2.stats.compilation.getAsset(deltasIn(v2)[0] as string);
-    expect(delta?.info).toEqual(expect.objectContaining({ compressed: true, immutable: true }));
+    expect(delta?.info).toEqual(
+      expect.objectContaining({
+        compressed: true,
+        immutable: true,
+        dictionary: sha256(v1.read(mainOf(v1))).toString('hex'),
+        dictionaryFile: mainOf(v1),
+      }),
+    );
     expect(v2.stats.compilation.getAsset(mainOf(v2))?.info.related?.dcz).toEqual(deltasIn(v2));
   });
 
