@@ -253,12 +253,14 @@ export function resolveOptions(options: CompressPluginOptions): ResolvedOptions 
 
 function resolveDictionaries(options: DictionaryOptions): ResolvedDictionaries {
   const history = options.history === true ? DEFAULT_HISTORY : options.history || undefined;
-  const previous = [options.previous ?? []].flat();
-  if (previous.length === 0 && !history) {
+  // `previous: []` is a first deploy: files are announced as dictionaries, and there is nothing to delta against.
+  if (options.previous === undefined && !history) {
     throw new Error(
-      '@packwise/compress: options.dictionaries needs previous (folders of earlier outputs) or history: true',
+      '@packwise/compress: options.dictionaries needs previous (folders of earlier outputs, [] for a first deploy) ' +
+        'or history: true',
     );
   }
+  const previous = [options.previous ?? []].flat();
   return {
     previous,
     history,

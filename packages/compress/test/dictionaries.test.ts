@@ -75,7 +75,7 @@ describe('dictionaries: deltas against the previous version', () => {
   let v2: BuildResult;
   beforeAll(async () => {
     context = await makeTempDir('packwise-dict-src-');
-    v1 = await buildVersion(context, 'first', {});
+    v1 = await buildVersion(context, 'first', { dictionaries: { previous: [] } });
     v2 = await buildVersion(context, 'second', { dictionaries: { previous: v1.outputDir } });
   });
 
@@ -98,6 +98,9 @@ describe('dictionaries: deltas against the previous version', () => {
   it('writes no delta for a file that did not change, nor for a file without an earlier version', () => {
     expect(settingsOf(v2)).toBe(settingsOf(v1));
     expect(deltasIn(v1)).toEqual([]);
+    // A first deploy (previous: []) still announces its files as dictionaries.
+    const first = JSON.parse(v1.text('compress-manifest.json')) as Manifest;
+    expect(first.assets[mainOf(v1)]?.dictionary?.match).toBe('/main.*.js');
   });
 
   it('lists the match, the file’s own hash and each delta in the manifest', () => {
