@@ -89,7 +89,12 @@ export class CompressPlugin {
     logger.time('compress');
     const limit = createLimiter(this.options.parallel);
     try {
-      const dictionaries = await this.dictionaries?.deltas(compilation, candidates, limit);
+      let dictionaries;
+      if (this.dictionaries) {
+        logger.time('dictionaries');
+        dictionaries = await this.dictionaries.deltas(compilation, candidates, limit);
+        logger.timeEnd('dictionaries');
+      }
       const encoded = await encodeAll(candidates, algorithms, {
         cache: compilation.getCache(PLUGIN_NAME),
         limit,

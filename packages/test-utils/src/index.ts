@@ -8,3 +8,5 @@ export { fixturePath, makeTempDir, repoRoot, toPosix } from './paths';
 export { serveDirectory } from './serve';
 export type { StaticServer } from './serve';
 export { launchChromium, CHROMIUM } from './browser';
+export { recordNetwork } from './network';
+export type { NetworkResponse } from './network';
