@@ -1,0 +1,4 @@
+export { createHandler } from './handler';
+export type { NextFunction, RequestHandler } from './handler';
+export type { HandlerOptions } from './options';
+export { COMPRESS_MANIFEST } from './manifest';

@@ -1,0 +1,126 @@
+import type { Stats } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+import { isMissing } from './files';
+import { etagOf, noneMatch } from './headers';
+import { parseRange, rangeStillValid } from './range';
+import type { Variant } from './variants';
+
+export interface OpenVariant {
+  variant: Variant;
+  handle: FileHandle;
+  /** From the open file, so size and ETag describe the bytes that are sent. */
+  stats: Stats;
+}
+
+/** A request header that must appear once; repeated, it counts as absent. */
+export const header = (request: IncomingMessage, name: string): string | undefined => {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** Opens the first variant that still exists (a rebuild may have removed one since it was found). */
+export async function openFirst(variants: readonly Variant[]): Promise<OpenVariant | undefined> {
+  for (const variant of variants) {
+    let handle: FileHandle;
+    try {
+      handle = await open(variant.real, 'r');
+    } catch (error) {
+      if (isMissing(error)) continue;
+      throw error;
+    }
+    try {
+      const stats = await handle.stat();
+      if (stats.isFile()) return { variant, handle, stats };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    await handle.close();
+  }
+  return undefined;
+}
+
+/** A short plain-text answer (errors, 405, 406); no body for HEAD. */
+export function answer(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string> = {},
+): void {
+  const body = status >= 400 ? `${status} ${statusText(status)}\n` : '';
+  response.writeHead(status, {
+    ...headers,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+const STATUS: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  416: 'Range Not Satisfiable',
+  500: 'Internal Server Error',
+};
+const statusText = (status: number): string => STATUS[status] ?? '';
+
+/** Streams `[start, end]` of the open file; a client abort or read error destroys both ends, closing the fd. */
+function stream(response: ServerResponse, file: OpenVariant, start: number, end: number): void {
+  if (end < start) {
+    void file.handle.close();
+    response.end();
+    return;
+  }
+  const body = createReadStream('', { fd: file.handle, start, end, autoClose: true });
+  pipeline(body, response, () => {
+    // Aborted by the client or failed mid-way: nothing more can be said on this response.
+  });
+}
+
+/**
+ * Answers with an open variant, whose caching and negotiation headers are already on `response`: 304 when
+ * `If-None-Match` names its ETag, 206/416 for a `Range` of an identity file, else 200 (no body for HEAD).
+ */
+export async function sendVariant(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: OpenVariant,
+  contentType: string,
+): Promise<void> {
+  const { variant, stats } = file;
+  const etag = etagOf(stats, variant.tag);
+  response.setHeader('ETag', etag);
+  if (noneMatch(request.headers['if-none-match'], etag)) {
+    await file.handle.close();
+    response.writeHead(304);
+    response.end();
+    return;
+  }
+  response.setHeader('Content-Type', contentType);
+  if (variant.coding !== 'identity') response.setHeader('Content-Encoding', variant.coding);
+  const ranged =
+    request.method === 'GET' &&
+    variant.coding === 'identity' &&
+    rangeStillValid(header(request, 'if-range'), etag);
+  const range = ranged ? parseRange(request.headers.range, stats.size) : { kind: 'none' as const };
+  if (range.kind === 'unsatisfiable') {
+    await file.handle.close();
+    answer(request, response, 416, { 'Content-Range': `bytes */${stats.size}` });
+    return;
+  }
+  const [start, end] = range.kind === 'single' ? [range.start, range.end] : [0, stats.size - 1];
+  if (range.kind === 'single') response.setHeader('Content-Range', `bytes ${start}-${end}/${stats.size}`);
+  response.writeHead(range.kind === 'single' ? 206 : 200, { 'Content-Length': String(end - start + 1) });
+  if (request.method === 'HEAD') {
+    await file.handle.close();
+    response.end();
+    return;
+  }
+  stream(response, file, start, end);
+}
