@@ -10,3 +10,5 @@ export type { StaticServer } from './serve';
 export { launchChromium, CHROMIUM } from './browser';
 export { recordNetwork } from './network';
 export type { NetworkResponse } from './network';
+export { visitTwice } from './returning-visit';
+export type { RequestHandler, VisitResult } from './returning-visit';
