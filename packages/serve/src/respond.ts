@@ -1,17 +1,22 @@
 import type { Stats } from 'node:fs';
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+import { close, createReadStream, fstat, open } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
+import { promisify } from 'node:util';
 import { isMissing } from './files';
 import { etagOf, noneMatch } from './headers';
 import { parseRange, rangeStillValid } from './range';
 import type { Variant } from './variants';
 
+// Plain descriptors, not FileHandles: a FileHandle left open would be closed by the garbage collector, which
+// hides a leak instead of failing the test that looks for one.
+const openFile = promisify(open);
+const statFile = promisify(fstat);
+const closeFile = promisify(close);
+
 export interface OpenVariant {
   variant: Variant;
-  handle: FileHandle;
+  fd: number;
   /** From the open file, so size and ETag describe the bytes that are sent. */
   stats: Stats;
 }
@@ -25,21 +30,21 @@ export const header = (request: IncomingMessage, name: string): string | undefin
 /** Opens the first variant that still exists (a rebuild may have removed one since it was found). */
 export async function openFirst(variants: readonly Variant[]): Promise<OpenVariant | undefined> {
   for (const variant of variants) {
-    let handle: FileHandle;
+    let fd: number;
     try {
-      handle = await open(variant.real, 'r');
+      fd = await openFile(variant.real, 'r');
     } catch (error) {
       if (isMissing(error)) continue;
       throw error;
     }
     try {
-      const stats = await handle.stat();
-      if (stats.isFile()) return { variant, handle, stats };
+      const stats = await statFile(fd);
+      if (stats.isFile()) return { variant, fd, stats };
     } catch (error) {
-      await handle.close();
+      await closeFile(fd);
       throw error;
     }
-    await handle.close();
+    await closeFile(fd);
   }
   return undefined;
 }
@@ -73,11 +78,11 @@ const statusText = (status: number): string => STATUS[status] ?? '';
 /** Streams `[start, end]` of the open file; a client abort or read error destroys both ends, closing the fd. */
 function stream(response: ServerResponse, file: OpenVariant, start: number, end: number): void {
   if (end < start) {
-    void file.handle.close();
+    void closeFile(file.fd);
     response.end();
     return;
   }
-  const body = createReadStream('', { fd: file.handle, start, end, autoClose: true });
+  const body = createReadStream('', { fd: file.fd, start, end, autoClose: true });
   pipeline(body, response, () => {
     // Aborted by the client or failed mid-way: nothing more can be said on this response.
   });
@@ -97,7 +102,7 @@ export async function sendVariant(
   const etag = etagOf(stats, variant.tag);
   response.setHeader('ETag', etag);
   if (noneMatch(request.headers['if-none-match'], etag)) {
-    await file.handle.close();
+    await closeFile(file.fd);
     response.writeHead(304);
     response.end();
     return;
@@ -110,7 +115,7 @@ export async function sendVariant(
     rangeStillValid(header(request, 'if-range'), etag);
   const range = ranged ? parseRange(request.headers.range, stats.size) : { kind: 'none' as const };
   if (range.kind === 'unsatisfiable') {
-    await file.handle.close();
+    await closeFile(file.fd);
     answer(request, response, 416, { 'Content-Range': `bytes */${stats.size}` });
     return;
   }
@@ -118,7 +123,7 @@ export async function sendVariant(
   if (range.kind === 'single') response.setHeader('Content-Range', `bytes ${start}-${end}/${stats.size}`);
   response.writeHead(range.kind === 'single' ? 206 : 200, { 'Content-Length': String(end - start + 1) });
   if (request.method === 'HEAD') {
-    await file.handle.close();
+    await closeFile(file.fd);
     response.end();
     return;
   }
