@@ -3,6 +3,7 @@ import { MEASURED_FILE } from './measure';
 import type { SizeSource } from './measure';
 import { isPage, withPages } from './pages';
 import type { Page } from './pages';
+import type { DeltaCandidate, ReturningSource } from './returning';
 import type { BuildSizes, ModuleSize } from './types';
 
 /**
@@ -31,20 +32,51 @@ function knownEncodings(compilation: Compilation, related: Record<string, unknow
   };
 }
 
+type Asset = ReturnType<Compilation['getAssets']>[number];
+
+/** The JS, CSS and HTML assets the budgets measure (not a compression plugin's encodings of them). */
+const measuredAssets = (compilation: Compilation) =>
+  compilation
+    .getAssets()
+    .filter(({ name, info }) => MEASURED_FILE.test(name.split('?', 1)[0] ?? name) && !info.compressed);
+
+const contentOf = (source: Asset['source']) => async () => {
+  const content = source.buffer ? source.buffer() : source.source();
+  return Buffer.isBuffer(content) ? content : Buffer.from(content);
+};
+
 /** Every JS, CSS and HTML asset, with the gzip/brotli/zstd sizes a compression plugin already wrote beside it. */
 export function assetSources(compilation: Compilation): SizeSource[] {
-  return compilation
-    .getAssets()
-    .filter(({ name, info }) => MEASURED_FILE.test(name.split('?', 1)[0] ?? name) && !info.compressed)
-    .map(({ name, source, info }) => ({
-      name,
-      raw: source.size(),
-      content: async () => {
-        const content = source.buffer ? source.buffer() : source.source();
-        return Buffer.isBuffer(content) ? content : Buffer.from(content);
-      },
-      known: knownEncodings(compilation, info.related as Record<string, unknown> | undefined),
-    }));
+  return measuredAssets(compilation).map(({ name, source, info }) => ({
+    name,
+    raw: source.size(),
+    content: contentOf(source),
+    known: knownEncodings(compilation, info.related as Record<string, unknown> | undefined),
+  }));
+}
+
+/**
+ * The deltas a compression plugin emitted for an asset: @packwise/compress names them in `related.dcz`, and
+ * each delta's info has the SHA-256 of the earlier file (`dictionary`) and its name (`dictionaryFile`).
+ */
+function deltasOf(compilation: Compilation, { info }: Asset): DeltaCandidate[] {
+  const related = (info.related as Record<string, unknown> | undefined)?.dcz;
+  const names = Array.isArray(related) ? related : [related];
+  return names.flatMap((file): DeltaCandidate[] => {
+    const delta = typeof file === 'string' ? compilation.getAsset(file) : undefined;
+    const { dictionary, dictionaryFile } = (delta?.info ?? {}) as Record<string, unknown>;
+    if (!delta || typeof dictionary !== 'string' || typeof dictionaryFile !== 'string') return [];
+    return [{ file: delta.name, size: delta.source.size(), dictionary, previous: dictionaryFile }];
+  });
+}
+
+/** Every measured asset with its bytes and deltas, to compare with what a returning visitor holds. */
+export function returningSources(compilation: Compilation): ReturningSource[] {
+  return measuredAssets(compilation).map((asset) => ({
+    name: asset.name,
+    content: contentOf(asset.source),
+    deltas: deltasOf(compilation, asset),
+  }));
 }
 
 /** The build's HTML pages with their text (html-webpack-plugin's, after any inlining). */

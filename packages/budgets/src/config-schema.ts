@@ -36,6 +36,11 @@ const budgetSchema = {
       ],
     },
     severity: { description: '"error" (default) fails; "warning" only reports.', enum: ['error', 'warning'] },
+    visitor: {
+      description:
+        '"new" (default): a first visit; "returning": what a visitor holding the previous version downloads (files it holds 0, deltas, the page).',
+      enum: ['new', 'returning'],
+    },
   },
 };
 
@@ -69,6 +74,21 @@ export const pluginSchema = {
     report: {
       description: 'Name of the emitted JSON report (default packwise-report.json), or false for none.',
       anyOf: [{ enum: [false] }, { type: 'string', minLength: 1 }],
+    },
+    returningVisitor: {
+      description:
+        'What a visitor holding the previous version downloads: for budgets with visitor "returning", and in the report.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['previous'],
+      properties: {
+        previous: {
+          description:
+            "The previous deploy's output folder (absolute, or relative to webpack's context): the version the visitor holds.",
+          type: 'string',
+          minLength: 1,
+        },
+      },
     },
   },
 } as Schema;

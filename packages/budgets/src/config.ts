@@ -11,9 +11,8 @@ export class UsageError extends Error {
 }
 
 function describeTarget(budget: BudgetConfig): string {
-  if (budget.path) return budget.path;
-  if (budget.entry) return `entry ${budget.entry}`;
-  return 'initial';
+  const target = budget.path ?? (budget.entry ? `entry ${budget.entry}` : 'initial');
+  return budget.visitor === 'returning' ? `${target} (returning visitor)` : target;
 }
 
 function parseIncrease(value: string | number): Increase {
@@ -67,6 +66,7 @@ export function resolveConfig(
       compression: budget.compression ?? 'brotli',
       ...(budget.maxIncrease !== undefined && { maxIncrease: parseIncrease(budget.maxIncrease) }),
       severity: budget.severity ?? 'error',
+      visitor: budget.visitor ?? 'new',
     })),
   };
 }
@@ -129,6 +129,7 @@ export function fromSizeLimit(entries: unknown, source: string, outputDir?: stri
       limit,
       compression: check.gzip ? 'gzip' : check.brotli === false ? 'none' : 'brotli',
       severity: 'error',
+      visitor: 'new',
     };
   });
   return { source, tolerance: 16, budgets };

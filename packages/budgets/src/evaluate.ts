@@ -17,8 +17,8 @@ const sizeOf = (sizes: Sizes, compression: Compression): number | undefined =>
   compression === 'none' ? sizes.raw : sizes[compression];
 
 /** The sum of each size; zstd only when every file has one, as a partial sum would be wrong. */
-function total(assets: AssetSize[]): Sizes {
-  const sum = (size: (asset: AssetSize) => number) => assets.reduce((n, asset) => n + size(asset), 0);
+function total(assets: Sizes[]): Sizes {
+  const sum = (size: (asset: Sizes) => number) => assets.reduce((n, asset) => n + size(asset), 0);
   const zstd = assets.every((asset) => asset.zstd !== undefined);
   return {
     raw: sum((a) => a.raw),
@@ -28,12 +28,43 @@ function total(assets: AssetSize[]): Sizes {
   };
 }
 
+/**
+ * The sizes a budget counts of one file: its own for a new visitor; for a returning visitor what one holding
+ * the previous version downloads (measured only when a previous version was given).
+ */
+function sizesFor(budget: Budget, asset: AssetSize): Sizes {
+  if (budget.visitor !== 'returning') return asset;
+  if (asset.returning) return asset.returning;
+  throw new UsageError(
+    `budget "${budget.name}" counts returning visitors, but the build's sizes hold none for ${asset.name}: ` +
+      'give the previous version (BudgetsPlugin returningVisitor.previous, or packwise check --previous DIR)',
+  );
+}
+
+/** `(2 cached, 1 delta, 1 in full)` for a total, `(delta main.1a2b.js.3c4d5e6f.dcz)` for one file; '' for none. */
+function visitsLine(assets: AssetSize[]): string {
+  const [only] = assets;
+  if (assets.length === 1 && only?.returning) {
+    const { via, delta } = only.returning;
+    return via === 'delta' ? `(delta ${delta ?? ''})` : via === 'cache' ? '(cached)' : '(in full)';
+  }
+  const count = (via: string) => assets.filter((asset) => asset.returning?.via === via).length;
+  const parts = [
+    [count('cache'), 'cached'],
+    [count('delta'), count('delta') === 1 ? 'delta' : 'deltas'],
+    [count('full'), 'in full'],
+  ].filter(([n]) => n);
+  return parts.length ? `(${parts.map(([n, what]) => `${n} ${what}`).join(', ')})` : '';
+}
+
 /** JS and CSS count towards entry and initial totals; the HTML page towards the initial total only (below). */
 const isCode = (name: string) => /\.(m?js|css)(\?.*)?$/.test(name);
 
 interface Measured {
   target: string;
   sizes: Sizes;
+  /** For a returning visitor: how it gets the files, `(2 cached, 1 delta, 1 in full)`. */
+  visits?: string;
   /** The same target's sizes in the baseline, matched by name without hash. */
   baseline?: Sizes;
   largestModules?: ModuleSize[];
@@ -72,39 +103,49 @@ function firstLoadOf(build: BuildSizes, name: string, compression: Compression):
   return page ? [...files, page] : files;
 }
 
+interface Target {
+  target: string;
+  sizes: Sizes;
+  /** The files counted. */
+  files: AssetSize[];
+}
+
+/** A target and the sizes the budget counts of its files. */
+const targetOf = (budget: Budget, target: string, files: AssetSize[]): Target => ({
+  target,
+  sizes: total(files.map((file) => sizesFor(budget, file))),
+  files,
+});
+
 /** The sizes a budget measures in a build: one per matching asset, or one total. */
-function measure(budget: Budget, build: BuildSizes): { target: string; sizes: Sizes; names: string[] }[] {
+function measure(budget: Budget, build: BuildSizes): Target[] {
   const { target } = budget;
   switch (target.kind) {
     case 'path': {
       const matches = createNameMatcher(target.pattern);
-      return build.assets
-        .filter((a) => matches(a.name))
-        .map((a) => ({ target: a.name, sizes: a, names: [a.name] }));
+      return build.assets.filter((a) => matches(a.name)).map((a) => targetOf(budget, a.name, [a]));
     }
     case 'sum': {
       const matchers = target.patterns.map(createNameMatcher);
       const files = build.assets.filter((a) => matchers.some((matches) => matches(a.name)));
-      return files.length
-        ? [{ target: target.patterns.join(', '), sizes: total(files), names: files.map((f) => f.name) }]
-        : [];
+      return files.length ? [targetOf(budget, target.patterns.join(', '), files)] : [];
     }
     case 'entry': {
       const entry = build.entries[target.entry];
       if (!entry) return [];
-      const files = filesOf(build, entry.all);
-      return [{ target: `entry ${target.entry}`, sizes: total(files), names: files.map((f) => f.name) }];
+      return [targetOf(budget, `entry ${target.entry}`, filesOf(build, entry.all))];
     }
     case 'initial':
-      return Object.keys(build.entries).map((name) => {
-        const files = firstLoadOf(build, name, budget.compression);
-        return { target: `initial ${name}`, sizes: total(files), names: files.map((f) => f.name) };
-      });
+      return Object.keys(build.entries).map((name) =>
+        targetOf(budget, `initial ${name}`, firstLoadOf(build, name, budget.compression)),
+      );
   }
 }
 
 function baselineFor(budget: Budget, target: string, baseline: BuildSizes | undefined): Sizes | undefined {
   if (!baseline) return undefined;
+  // A baseline built without a previous version has no returning-visitor figure, like a new asset.
+  if (budget.visitor === 'returning' && !baseline.assets.every((asset) => asset.returning)) return undefined;
   const matching = measure(budget, baseline);
   if (budget.target.kind !== 'path') return matching.find((m) => m.target === target)?.sizes;
   return matching.find((m) => withoutHash(m.target) === withoutHash(target))?.sizes;
@@ -133,10 +174,12 @@ function judge(budget: Budget, measured: Measured, tolerance: number): BudgetRes
   // A baseline without zstd sizes (written before the zstd budget) has no figure to grow from, like a new asset.
   const before = measured.baseline ? sizeOf(measured.baseline, compression) : undefined;
   const problems: string[] = [];
-  const label = compression === 'none' ? 'raw' : compression;
+  const returning = budget.visitor === 'returning';
+  const label = `${compression === 'none' ? 'raw' : compression}${returning ? ' for a returning visitor' : ''}`;
+  const visits = measured.visits ? ` ${measured.visits}` : '';
   if (budget.limit !== undefined && actual > budget.limit) {
     problems.push(
-      `${measured.target} is ${formatBytes(actual)} ${label}, over the limit of ${formatBytes(budget.limit)} by ${formatBytes(actual - budget.limit)}`,
+      `${measured.target} is ${formatBytes(actual)} ${label}${visits}, over the limit of ${formatBytes(budget.limit)} by ${formatBytes(actual - budget.limit)}`,
     );
   }
   if (budget.maxIncrease && before !== undefined) {
@@ -161,6 +204,7 @@ function judge(budget: Budget, measured: Measured, tolerance: number): BudgetRes
     problems,
     ...(measured.files && { files: measured.files }),
     ...(measured.largestModules?.length && { largestModules: measured.largestModules }),
+    ...(returning && { visitor: 'returning' as const }),
   };
 }
 
@@ -187,21 +231,29 @@ export function evaluateBudgets(
           status: 'fail' as const,
           severity: budget.severity,
           problems: [`${budget.name} matches nothing in this build`],
+          ...(budget.visitor === 'returning' && { visitor: 'returning' as const }),
         },
       ];
     }
-    return measured.map(({ target, sizes, names }) =>
-      judge(
+    return measured.map(({ target, sizes, files }) => {
+      const returning = budget.visitor === 'returning';
+      // A returning visitor's largest modules are in what it downloads, not in what it has cached.
+      const downloaded = returning ? files.filter((file) => file.returning?.via !== 'cache') : files;
+      return judge(
         budget,
         {
           target,
           sizes,
+          ...(returning && { visits: visitsLine(files) }),
           baseline: baselineFor(budget, target, baseline),
-          largestModules: largestOf(build, names),
-          ...(budget.target.kind !== 'path' && { files: names }),
+          largestModules: largestOf(
+            build,
+            downloaded.map((file) => file.name),
+          ),
+          ...(budget.target.kind !== 'path' && { files: files.map((file) => file.name) }),
         },
         tolerance,
-      ),
-    );
+      );
+    });
   });
 }

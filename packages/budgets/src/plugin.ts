@@ -1,13 +1,15 @@
+import path from 'node:path';
 import type { Compilation, Compiler } from 'webpack';
 import { formatBytes, validateOptions } from '@packwise/core';
 import type { ByteSize } from '@packwise/core';
-import { assetSources, entryFiles, largestModules } from './compilation-sizes';
-import { loadConfig, resolveConfig } from './config';
+import { assetSources, entryFiles, largestModules, returningSources } from './compilation-sizes';
+import { loadConfig, resolveConfig, UsageError } from './config';
 import { pluginSchema } from './config-schema';
 import { evaluateBudgets } from './evaluate';
-import { filesLine } from './format/summary';
+import { filesLine, returningSummary } from './format/summary';
 import { countsZstd, measureAll } from './measure';
 import type { MeasureCounts } from './measure';
+import { PreviousVersion, returningBudget, returningVisits, withReturning } from './returning';
 import type { BudgetConfig, BudgetResult, PackwiseReport, ResolvedConfig } from './types';
 
 /** Used for hooks, logger and error messages. */
@@ -22,6 +24,14 @@ export interface BudgetsPluginOptions {
   config?: string;
   /** Name of the emitted report, or false. @default 'packwise-report.json' */
   report?: string | false;
+  /**
+   * What a visitor holding the previous version downloads, for budgets with `visitor: 'returning'` and for
+   * the report's per-file `returning` sizes.
+   */
+  returningVisitor?: {
+    /** The previous deploy's output folder (absolute, or relative to webpack's context). */
+    previous: string;
+  };
 }
 
 function describe(result: BudgetResult): string {
@@ -93,8 +103,11 @@ export class BudgetsPlugin {
     const { WebpackError, sources } = compilation.compiler.webpack;
     const logger = compilation.getLogger(PLUGIN_NAME);
     const counts: MeasureCounts = { computed: 0, reused: 0 };
+    const previous = await this.previousVersion(compilation, config);
+    const assets = await measureAll(assetSources(compilation), { counts, zstd: countsZstd(config.budgets) });
+    const visits = previous && (await returningVisits(returningSources(compilation), previous));
     const build = {
-      assets: await measureAll(assetSources(compilation), { counts, zstd: countsZstd(config.budgets) }),
+      assets: visits ? withReturning(assets, visits) : assets,
       entries: entryFiles(compilation),
       largestModules: largestModules(compilation),
     };
@@ -105,12 +118,33 @@ export class BudgetsPlugin {
     }
     logger.log(
       `${results.length} budget checks, ${results.filter((r) => r.status === 'fail').length} over; ` +
-        `${counts.computed} sizes compressed here, ${counts.reused} read from a compression plugin's output`,
+        `${counts.computed} sizes compressed here, ${counts.reused} read from a compression plugin's output` +
+        (visits ? `; a returning visitor: ${returningSummary(build.assets)}` : ''),
     );
     const reportName = this.options.report ?? 'packwise-report.json';
     if (reportName) {
       const report: PackwiseReport = { version: 1, ...build, results };
       compilation.emitAsset(reportName, new sources.RawSource(`${JSON.stringify(report, null, 2)}\n`));
     }
+  }
+
+  /** The previous version `returningVisitor.previous` names; a returning-visitor budget without one is an error. */
+  private async previousVersion(
+    compilation: Compilation,
+    config: ResolvedConfig,
+  ): Promise<PreviousVersion | undefined> {
+    const previous = this.options.returningVisitor?.previous;
+    if (previous === undefined) {
+      const budget = returningBudget(config.budgets);
+      if (budget) {
+        throw new UsageError(
+          `budget "${budget.name}" counts returning visitors: set returningVisitor.previous to the previous ` +
+            "deploy's output folder (new BudgetsPlugin({ returningVisitor: { previous: 'path' } }))",
+        );
+      }
+      return undefined;
+    }
+    const dir = path.resolve(compilation.compiler.context, previous);
+    return PreviousVersion.open(dir, `returningVisitor.previous "${dir}"`);
   }
 }

@@ -2,6 +2,8 @@ import type { ByteSize, Encoding } from '@packwise/core';
 
 export type Compression = 'none' | Encoding;
 export type Severity = 'error' | 'warning';
+/** Whose download a budget counts: a first visit (`new`), or a visitor holding the previous version. */
+export type Visitor = 'new' | 'returning';
 
 /** One budget as users write it (packwise.config.*, package.json "packwise", or the plugin's options). */
 export interface BudgetConfig {
@@ -25,6 +27,12 @@ export interface BudgetConfig {
   maxIncrease?: ByteSize;
   /** `warning` reports without failing. @default 'error' */
   severity?: Severity;
+  /**
+   * `returning`: what a visitor holding the previous version downloads (a file it holds: 0; a delta against
+   * its copy: the delta's size; else the file in `compression`; the HTML page always). Needs the previous
+   * version: the plugin's `returningVisitor.previous`, or `packwise check --previous`. @default 'new'
+   */
+  visitor?: Visitor;
 }
 
 export interface PackwiseConfig {
@@ -51,6 +59,8 @@ export interface Budget {
   compression: Compression;
   maxIncrease?: Increase;
   severity: Severity;
+  /** Absent: `new` (budgets resolved before returning visitors). */
+  visitor?: Visitor;
 }
 
 export interface ResolvedConfig {
@@ -70,9 +80,27 @@ export interface Sizes {
   zstd?: number;
 }
 
+/**
+ * How a visitor holding the previous version gets a file: from its cache (the previous version has it, same
+ * name and bytes), as a delta against its copy of the previous file, or in full (the HTML page always).
+ */
+export type ReturningVia = 'cache' | 'delta' | 'full';
+
+/**
+ * What a returning visitor downloads of one file, in each compression: 0 from the cache, the delta's size in
+ * every compression (the delta is what is sent), else the file's own sizes.
+ */
+export interface ReturningSizes extends Sizes {
+  via: ReturningVia;
+  /** The delta's file (`via: 'delta'`). */
+  delta?: string;
+}
+
 export interface AssetSize extends Sizes {
   /** The emitted file name, relative to the output directory, with `/` separators. */
   name: string;
+  /** Present when a previous version was given: what a visitor holding it downloads of this file. */
+  returning?: ReturningSizes;
 }
 
 export interface ModuleSize {
@@ -116,6 +144,8 @@ export interface BudgetResult {
   files?: string[];
   /** The largest modules of what was measured, for a failure's message. */
   largestModules?: ModuleSize[];
+  /** `returning` for a budget on returning visitors (absent for new visitors, as in older reports). */
+  visitor?: 'returning';
 }
 
 export type DeltaStatus = 'added' | 'removed' | 'grown' | 'shrunk' | 'unchanged';

@@ -176,6 +176,16 @@ describe('BudgetsPlugin options', () => {
     ['tolerance and report name', { budgets: [], tolerance: '32 B', report: 'sizes.json' }],
     ['no report', { budgets: [], report: false }],
     ['a config file', { config: 'budgets.json' }],
+    [
+      'a returning-visitor budget and the previous version',
+      {
+        budgets: [
+          { initial: true, visitor: 'returning', limit: '50 kB' },
+          { path: '*.js', visitor: 'new', limit: 1 },
+        ],
+        returningVisitor: { previous: '../deploys/v1' },
+      },
+    ],
   ])('accepts %s', (_label, options) => {
     expect(() => new BudgetsPlugin(options as BudgetsPluginOptions)).not.toThrow();
   });
@@ -215,6 +225,26 @@ describe('BudgetsPlugin options', () => {
     ],
     ['initial: false', { budgets: [{ initial: false, limit: 1 }] }, 'options.budgets[0].initial'],
     ['a report of true', { budgets: [], report: true }, 'options.report'],
+    [
+      'an unknown visitor',
+      { budgets: [{ path: '*.js', limit: 1, visitor: 'frequent' }] },
+      /options\.budgets\[0\]\.visitor should be one of these:\s+"new" \| "returning"/,
+    ],
+    [
+      'returningVisitor without previous',
+      { budgets: [], returningVisitor: {} },
+      "options.returningVisitor misses the property 'previous'",
+    ],
+    [
+      'returningVisitor as a string',
+      { budgets: [], returningVisitor: 'v1' },
+      'options.returningVisitor should be an object',
+    ],
+    [
+      'an unknown returningVisitor key',
+      { budgets: [], returningVisitor: { previous: 'v1', history: true } },
+      "options.returningVisitor has an unknown property 'history'",
+    ],
   ])('rejects %s, naming it', (_label, options, message) => {
     expect(() => new BudgetsPlugin(options as BudgetsPluginOptions)).toThrow(message);
   });

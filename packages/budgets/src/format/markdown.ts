@@ -7,6 +7,7 @@ import {
   filesLine,
   largestModulesLine,
   limitCell,
+  returningSummary,
   sizeCell,
   summaryLine,
   verdictOf,
@@ -81,11 +82,15 @@ function deltaDetails(deltas: AssetDelta[]): string[] {
 export function formatMarkdown(report: PackwiseReport): string {
   const counts = countResults(report.results);
   const problems = problemList(report.results);
+  const returning = returningSummary(report.assets);
   const lines = [
     headline(counts),
     '',
     ...(report.results.length ? [...resultsTable(report.results), ''] : []),
     ...(problems.length ? [...problems, ''] : []),
+    ...(returning
+      ? [`**Returning visitor** (holding the previous version): ${escapeMarkdown(returning)}`, '']
+      : []),
     ...(report.deltas ? [...deltaDetails(report.deltas), ''] : []),
     `<sub>${escapeMarkdown(summaryLine(counts))}</sub>`,
   ];

@@ -1,5 +1,5 @@
 import { formatBytes } from '@packwise/core';
-import type { BudgetResult, Compression, Increase } from '../types';
+import type { AssetSize, BudgetResult, Compression, Increase } from '../types';
 
 export interface ResultCounts {
   total: number;
@@ -35,9 +35,26 @@ export const compressionLabel = (compression: Compression): string =>
 export const describeIncrease = (increase: Increase): string =>
   'bytes' in increase ? `+${formatBytes(increase.bytes)}` : `+${increase.percent}%`;
 
-/** `12.3 kB brotli`. */
+/** `12.3 kB brotli`, or `812 B brotli (returning visitor)`. */
 export const sizeCell = (result: BudgetResult): string =>
-  `${formatBytes(result.actual)} ${compressionLabel(result.compression)}`;
+  `${formatBytes(result.actual)} ${compressionLabel(result.compression)}` +
+  (result.visitor === 'returning' ? ' (returning visitor)' : '');
+
+/**
+ * How a visitor holding the previous version gets the build's files: `3 files cached, 1 delta (812 B), 2 in
+ * full`; undefined when the build's sizes hold no returning-visitor sizes (no previous version given).
+ */
+export function returningSummary(assets: AssetSize[]): string | undefined {
+  if (assets.length === 0 || !assets.every((asset) => asset.returning)) return undefined;
+  const of = (via: string) => assets.filter((asset) => asset.returning?.via === via);
+  const deltas = of('delta');
+  const deltaBytes = deltas.reduce((sum, asset) => sum + (asset.returning?.brotli ?? 0), 0);
+  return [
+    plural(of('cache').length, 'file') + ' cached',
+    `${plural(deltas.length, 'delta')}${deltas.length ? ` (${formatBytes(deltaBytes)})` : ''}`,
+    `${of('full').length} in full`,
+  ].join(', ');
+}
 
 /** `170 kB`, `max +5%`, or both. */
 export function limitCell(result: BudgetResult): string {

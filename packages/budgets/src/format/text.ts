@@ -9,6 +9,7 @@ import {
   filesLine,
   largestModulesLine,
   limitCell,
+  returningSummary,
   sizeCell,
   summaryLine,
   verdictOf,
@@ -77,9 +78,11 @@ export function formatText(report: PackwiseReport, { color = false }: FormatOpti
   const counts = countResults(report.results);
   const summary = summaryLine(counts);
   const problems = problemsSection(report.results, c);
+  const returning = returningSummary(report.assets);
   const lines = [
     ...resultsSection(report.results, c),
     ...(problems.length ? ['', ...problems] : []),
+    ...(returning ? ['', `Returning visitor (holding the previous version): ${returning}`] : []),
     ...(report.deltas ? ['', ...deltaSection(report.deltas, c)] : []),
     '',
     counts.failed ? c.red(summary) : counts.warned ? c.yellow(summary) : c.green(summary),
