@@ -9,13 +9,15 @@ export interface CheckArgs {
   dir?: string;
   config?: string;
   baseline?: string;
+  /** The previous deploy's output folder: what a returning visitor holds. */
+  previous?: string;
   format: FormatName;
   output?: string;
 }
 
 export type Command = { name: 'help' } | { name: 'version' } | { name: 'check'; args: CheckArgs };
 
-const PATH_OPTIONS = ['report', 'stats', 'dir', 'config', 'baseline', 'output'] as const;
+const PATH_OPTIONS = ['report', 'stats', 'dir', 'config', 'baseline', 'previous', 'output'] as const;
 
 const OPTIONS = {
   report: { type: 'string' },
@@ -23,6 +25,7 @@ const OPTIONS = {
   dir: { type: 'string' },
   config: { type: 'string' },
   baseline: { type: 'string' },
+  previous: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -46,6 +49,11 @@ function checkInputs(args: CheckArgs): void {
   if (given.length > 1) {
     throw new UsageError(
       `${given.join(' and ')} cannot be combined: give one input (--dir may accompany --stats as its output directory)`,
+    );
+  }
+  if (args.report && args.previous) {
+    throw new UsageError(
+      "--previous compares the build's files with the previous version: use it with --dir or --stats (a report holds the returning-visitor sizes its build measured)",
     );
   }
 }

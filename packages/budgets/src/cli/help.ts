@@ -15,6 +15,8 @@ Options:
   --config FILE     the budgets config (default: searched from the working directory)
   --baseline FILE   the base branch's packwise-report.json or stats JSON: shows each asset's change
                     and applies maxIncrease
+  --previous DIR    the previous deploy's output folder: what a returning visitor holds (for budgets
+                    with "visitor": "returning"; with --dir or --stats, deltas from compress-manifest.json)
   --format NAME     text (default), json, markdown, github or junit
   --output FILE     write the formatted output to FILE; print a one-line summary
   -h, --help        show this help

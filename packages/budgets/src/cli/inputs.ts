@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { BuildSizes } from '../types';
 import type { CheckArgs } from './args';
 import { readDir } from './dir-input';
 import { readJsonFile } from './read-json';
+import { isObject } from './read-json';
 import { fromReport, isReport } from './report-input';
 import { readStats } from './stats-input';
 
@@ -9,6 +11,8 @@ export interface BuildInput {
   build: BuildSizes;
   /** False for `--dir` alone: the files are known, not which entry loads them. */
   entriesKnown: boolean;
+  /** Where the build's files are (`--dir`, else the stats' `outputPath`); none for a report. */
+  dir?: string;
 }
 
 /** The build to check, from --report, --stats (+ --dir) or --dir; zstd sizes too when `zstd`. */
@@ -25,12 +29,17 @@ export async function readBuild(args: CheckArgs, cwd: string, zstd = false): Pro
       hint: 'pass the output directory with --dir',
       zstd,
     };
+    const stats = await readJsonFile(cwd, args.stats, '--stats');
+    const outputPath = isObject(stats) && typeof stats.outputPath === 'string' ? stats.outputPath : undefined;
+    const dir = args.dir ?? outputPath;
     return {
-      build: await readStats(await readJsonFile(cwd, args.stats, '--stats'), input),
+      build: await readStats(stats, input),
       entriesKnown: true,
+      ...(dir !== undefined && { dir: path.resolve(cwd, dir) }),
     };
   }
-  return { build: await readDir(cwd, args.dir as string, zstd), entriesKnown: false };
+  const dir = args.dir as string;
+  return { build: await readDir(cwd, dir, zstd), entriesKnown: false, dir: path.resolve(cwd, dir) };
 }
 
 /**

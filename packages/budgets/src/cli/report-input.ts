@@ -1,6 +1,6 @@
 import { UsageError } from '../config';
 import { isPage, withPages } from '../pages';
-import type { AssetSize, BuildSizes, ModuleSize } from '../types';
+import type { AssetSize, BuildSizes, ModuleSize, ReturningSizes } from '../types';
 import { isObject } from './read-json';
 
 const isSize = (value: unknown): value is number =>
@@ -9,18 +9,53 @@ const isSize = (value: unknown): value is number =>
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-/** An asset of a report: raw, gzip and brotli always; zstd when the build had a zstd budget. */
-function toAsset(value: unknown, index: number, label: string): AssetSize {
+const hasSizes = (value: Record<string, unknown>) =>
+  isSize(value.raw) &&
+  isSize(value.gzip) &&
+  isSize(value.brotli) &&
+  (value.zstd === undefined || isSize(value.zstd));
+
+/** What a returning visitor downloads of an asset, when the report's build had a previous version. */
+function toReturning(value: unknown): ReturningSizes | undefined {
   if (
-    isObject(value) &&
-    typeof value.name === 'string' &&
-    isSize(value.raw) &&
-    isSize(value.gzip) &&
-    isSize(value.brotli) &&
-    (value.zstd === undefined || isSize(value.zstd))
-  ) {
-    const { name, raw, gzip, brotli, zstd } = value;
-    return { name, raw, gzip, brotli, ...(zstd !== undefined && { zstd }) };
+    !isObject(value) ||
+    !hasSizes(value) ||
+    !['cache', 'delta', 'full'].includes(value.via as string) ||
+    (value.delta !== undefined && typeof value.delta !== 'string')
+  )
+    return undefined;
+  const { via, delta, raw, gzip, brotli, zstd } = value as unknown as ReturningSizes;
+  return {
+    via,
+    ...(delta !== undefined && { delta }),
+    raw,
+    gzip,
+    brotli,
+    ...(zstd !== undefined && { zstd }),
+  };
+}
+
+/**
+ * An asset of a report: raw, gzip and brotli always; zstd when the build had a zstd budget; `returning` when
+ * it had a previous version.
+ */
+function toAsset(value: unknown, index: number, label: string): AssetSize {
+  if (isObject(value) && typeof value.name === 'string' && hasSizes(value)) {
+    const { name, raw, gzip, brotli, zstd } = value as unknown as AssetSize;
+    const returning = toReturning(value.returning);
+    if (value.returning === undefined || returning) {
+      return {
+        name,
+        raw,
+        gzip,
+        brotli,
+        ...(zstd !== undefined && { zstd }),
+        ...(returning && { returning }),
+      };
+    }
+    throw new UsageError(
+      `${label}: assets[${index}].returning needs "via" (cache, delta or full) and raw, gzip and brotli sizes`,
+    );
   }
   throw new UsageError(
     `${label}: assets[${index}] needs a name and raw, gzip and brotli sizes (and zstd, if any, a size)`,
