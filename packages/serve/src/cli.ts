@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHandler } from './handler';
+import { COMPRESS_MANIFEST, readManifestSync } from './manifest';
+import { caddyDictionaryRoutes, nginxDictionaryMaps } from './server-config';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -22,6 +24,7 @@ export const EXIT = { closed: 0, failed: 1, usage: 2 } as const;
 const DEFAULT_PORT = 4173;
 
 export const USAGE = `Usage: packwise-serve <dir> [--port N] [--host H] [--manifest file] [--no-spa]
+       packwise-serve <dir> --print nginx|caddy [--manifest file]
 
 Serves a built folder with the best precompressed variant per request (dcz/dcb deltas, zstd, br, gzip).
 
@@ -29,7 +32,11 @@ Serves a built folder with the best precompressed variant per request (dcz/dcb d
   --host H         address to listen on (default 127.0.0.1)
   --manifest file  @packwise/compress's manifest (default <dir>/compress-manifest.json when it exists)
   --no-spa         answer 404 for unknown paths instead of <dir>/index.html
+  --print S        print the dictionary part of an nginx or Caddy config for the manifest, and exit
 `;
+
+const PRINTERS = { nginx: nginxDictionaryMaps, caddy: caddyDictionaryRoutes } as const;
+type Printer = keyof typeof PRINTERS;
 
 class UsageError extends Error {}
 
@@ -40,6 +47,7 @@ interface Command {
   host: string;
   manifest?: string;
   spa: boolean;
+  print?: Printer;
 }
 
 function parsePort(value: string | undefined): number {
@@ -60,6 +68,7 @@ function parseCommand(argv: readonly string[], cwd: string): Command | 'help' {
         host: { type: 'string' },
         manifest: { type: 'string' },
         'no-spa': { type: 'boolean' },
+        print: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,6 +82,9 @@ function parseCommand(argv: readonly string[], cwd: string): Command | 'help' {
   }
   const label = positionals[0] as string;
   if (values.host === '') throw new UsageError('--host must not be empty');
+  if (values.print !== undefined && !(values.print in PRINTERS)) {
+    throw new UsageError(`--print takes nginx or caddy, not "${values.print}"`);
+  }
   return {
     root: path.resolve(cwd, label),
     label,
@@ -80,6 +92,7 @@ function parseCommand(argv: readonly string[], cwd: string): Command | 'help' {
     host: values.host ?? '127.0.0.1',
     ...(values.manifest === undefined ? {} : { manifest: path.resolve(cwd, values.manifest) }),
     spa: !values['no-spa'],
+    ...(values.print === undefined ? {} : { print: values.print as Printer }),
   };
 }
 
@@ -117,6 +130,11 @@ export async function serve(options: ServeOptions): Promise<number> {
       return EXIT.closed;
     }
     await checkFolder(command.root, command.label);
+    if (command.print) {
+      const manifest = readManifestSync(command.manifest ?? path.join(command.root, COMPRESS_MANIFEST));
+      options.stdout.write(PRINTERS[command.print](manifest));
+      return EXIT.closed;
+    }
     const handler = createHandler({
       root: command.root,
       ...(command.manifest ? { manifest: command.manifest } : {}),
