@@ -1,7 +1,7 @@
 // The main job: build fixtures/example-app and print its emitted JS/CSS/HTML with raw, gzip and brotli sizes
 // and the totals of the initial page load. Usage: node scripts/example.mjs [config file]
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { appDir, buildApp, repoRoot } from './lib/app-build.mjs';
@@ -10,7 +10,7 @@ import { textTable } from './lib/table.mjs';
 
 const require = createRequire(import.meta.url);
 const { formatBytes } = require('@packwise/core');
-const { FORMATS } = require('@packwise/budgets');
+const { FORMATS, run: packwise } = require('@packwise/budgets');
 
 // The main job builds the example app with @packwise/preset (webpack.config.cjs); pass
 // fixtures/example-app/webpack.today.cjs to see the config teams paste today.
@@ -48,3 +48,55 @@ if (existsSync(reportFile)) {
 }
 console.log(`\n${errors.length} errors, ${warnings.length} warnings`);
 if (errors.length > 0) process.exitCode = 1;
+
+// Returning visitors (only for the preset's config, whose compress writes dictionary deltas): the next deploy
+// after an app change and after the date-fns upgrade, each built with dist/ as `previous`, and checked as CI
+// would check it: `packwise check --stats … --previous dist` with the returning-visitor budgets.
+if (!process.argv[2] && errors.length === 0) await returningVisitors();
+
+async function returningVisitors() {
+  // From the same src/ as dist/: module ids derive from paths, so a copy elsewhere would change every file.
+  const header = path.join(appDir, 'src/components/Header.jsx');
+  const scenarios = [
+    ['app change (Header.jsx edited)', 'app-change', {}],
+    ['date-fns 3.6 → 4.1', 'upgrade', { upgrade: true }],
+  ];
+  for (const [label, name, env] of scenarios) {
+    const next = path.join(appDir, 'dist-next', name);
+    const original = await readFile(header, 'utf8');
+    let built;
+    try {
+      if (name === 'app-change')
+        await writeFile(header, original.replace('Acme Dashboard', 'Acme Dashboard (next)'));
+      built = await buildApp(configFile, { outDir: next, previous: outDir, ...env });
+    } finally {
+      await writeFile(header, original);
+    }
+    const statsFile = path.join(appDir, 'dist-next', `${name}.stats.json`);
+    const statsJson = built.stats.toJson({
+      all: false,
+      assets: true,
+      entrypoints: true,
+      chunks: true,
+      outputPath: true,
+    });
+    await writeFile(statsFile, JSON.stringify(statsJson));
+    console.log(`\nReturning visitor after the next deploy: ${label} (${path.relative(repoRoot, next)}/):\n`);
+    const code = await packwise({
+      argv: [
+        'check',
+        '--stats',
+        statsFile,
+        '--previous',
+        outDir,
+        '--config',
+        path.join(appDir, 'packwise.returning.json'),
+      ],
+      cwd: repoRoot,
+      env: {},
+      stdout: { write: (text) => process.stdout.write(text) },
+      stderr: { write: (text) => process.stderr.write(text) },
+    });
+    if (code !== 0) process.exitCode = code;
+  }
+}

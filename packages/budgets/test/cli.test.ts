@@ -156,3 +156,18 @@ describe('packwise inspect', () => {
     expect(stderr.text.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('packwise serve', () => {
+  it('hands over to @packwise/serve, which reports a missing folder with exit code 2 and one line', async () => {
+    let stderr = '';
+    const code = await run({
+      argv: ['serve', 'no-such-build'],
+      cwd: __dirname,
+      env: {},
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+    });
+    expect({ code, lines: stderr.trim().split('\n').length }).toEqual({ code: 2, lines: 1 });
+    expect(stderr).toMatch(/no-such-build/);
+  });
+});

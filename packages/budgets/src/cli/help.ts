@@ -3,6 +3,7 @@ import path from 'node:path';
 
 export const HELP = `Usage: packwise check (--report FILE | --stats FILE [--dir DIR] | --dir DIR) [options]
        packwise inspect [--config webpack.config.js] [--json]   (with @packwise/preset installed)
+       packwise serve <dir> [--port N] [--host H]               (with @packwise/serve installed)
 
 Checks size budgets (packwise.config.*, package.json "packwise", or .size-limit.json) against a build.
 

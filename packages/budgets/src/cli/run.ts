@@ -1,7 +1,7 @@
 import { parseCommand } from './args';
 import { check } from './check';
 import { oneLine } from './errors';
-import { inspectCommand } from './inspect-command';
+import { handOver, isHandedOver } from './hand-over';
 import { HELP, version } from './help';
 import { EXIT } from './io';
 import type { RunOptions } from './io';
@@ -14,7 +14,8 @@ export type { OutputStream, RunOptions } from './io';
  */
 export async function run(options: RunOptions): Promise<number> {
   try {
-    if (options.argv[0] === 'inspect') return await inspectCommand(options.argv.slice(1), options);
+    const [first, ...rest] = options.argv;
+    if (isHandedOver(first)) return await handOver(first as string, rest, options);
     const command = parseCommand(options.argv);
     if (command.name === 'help') {
       options.stdout.write(HELP);
