@@ -24,6 +24,11 @@ export interface DictionaryFacts {
   wildcard: string;
   sha256: string;
   deltas: Delta[];
+  /**
+   * The file against itself, for when it has deltas: a browser that got it as a delta keeps it under the old
+   * dictionary's `Vary` key, and asks for it again with the file itself as its dictionary (the newest match).
+   */
+  self?: Delta;
 }
 
 const hashesOf = (info: AssetInfo): string[] =>
@@ -53,24 +58,23 @@ export async function deltasOf(
   const own = sha256(content).toString('hex');
   const { pattern, wildcard } = nameShape(candidate.name, hashesOf(candidate.info));
   const deltas: Delta[] = [];
-  for (const previous of versions.find(pattern)) {
-    const old = await PreviousVersions.read(previous);
-    const dictionary = sha256(old).toString('hex');
-    // A visitor holding this very file gets a 304 or a cache hit, not a delta.
-    if (dictionary === own || deltas.some((delta) => delta.dictionary === dictionary)) continue;
-    const item = cache.getItemCache(`dcz|${own}|${dictionary}|${level}`, null);
+  const delta = async (dictionary: Buffer, hash: string, previous: string): Promise<Delta> => {
+    const item = cache.getItemCache(`dcz|${own}|${hash}|${level}`, null);
     let output = await item.getPromise<Buffer>();
     if (!output) {
-      output = await limit(() => compressDcz(content, old, { level }));
+      output = await limit(() => compressDcz(content, dictionary, { level }));
       await item.storePromise(output);
     }
-    deltas.push({
-      encoding: 'dcz',
-      file: `${candidate.name}.${dictionary.slice(0, 8)}.dcz`,
-      output,
-      dictionary,
-      previous: previous.name,
-    });
+    const file = `${candidate.name}.${hash.slice(0, 8)}.dcz`;
+    return { encoding: 'dcz', file, output, dictionary: hash, previous };
+  };
+  for (const previous of versions.find(pattern)) {
+    const old = await PreviousVersions.read(previous);
+    const hash = sha256(old).toString('hex');
+    // A visitor holding this very file gets a 304 or a cache hit, not a delta.
+    if (hash !== own && !deltas.some((known) => known.dictionary === hash))
+      deltas.push(await delta(old, hash, previous.name));
   }
-  return { wildcard, sha256: own, deltas };
+  const self = deltas.length > 0 ? await delta(content, own, candidate.name) : undefined;
+  return { wildcard, sha256: own, deltas, self };
 }

@@ -120,6 +120,7 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
   // A delta is worth serving only below the file's best plain encoding.
   const best = Math.min(size, ...kept.map(({ output }) => output.length));
   const deltas = (facts?.deltas ?? []).filter(({ output }) => output.length < best);
+  if (deltas.length > 0 && facts?.self) deltas.push(facts.self);
   if (kept.length === 0 && deltas.length === 0) return;
 
   // Only a plain encoding can stand in for a deleted original.

@@ -86,13 +86,23 @@ describe('dictionaries: deltas against the previous version', () => {
     const oldBytes = v1.read(oldMain);
     const hash = sha256(oldBytes).toString('hex');
     const file = `${newMain}.${hash.slice(0, 8)}.dcz`;
-    expect(deltasIn(v2)).toEqual([file]);
+    const self = `${newMain}.${sha256(v2.read(newMain)).toString('hex').slice(0, 8)}.dcz`;
+    expect(deltasIn(v2).sort()).toEqual([file, self].sort());
     const body = v2.read(file);
     expect(body.subarray(0, 8).equals(DCZ_MAGIC)).toBe(true);
     expect(body.subarray(8, 40).toString('hex')).toBe(hash);
     expect((await decodeDcz(body, oldBytes)).equals(v2.read(newMain))).toBe(true);
     // The point of it: far below the best plain encoding.
     expect(body.length).toBeLessThan(v2.read(`${newMain}.br`).length / 10);
+  });
+
+  it('also writes the changed file against itself, for the browser that asks again holding it', async () => {
+    const newMain = mainOf(v2);
+    const own = sha256(v2.read(newMain)).toString('hex');
+    const body = v2.read(`${newMain}.${own.slice(0, 8)}.dcz`);
+    expect(body.subarray(8, 40).toString('hex')).toBe(own);
+    expect((await decodeDcz(body, v2.read(newMain))).equals(v2.read(newMain))).toBe(true);
+    expect(body.length).toBeLessThan(100);
   });
 
   it('writes no delta for a file that did not change, nor for a file without an earlier version', () => {
@@ -113,29 +123,30 @@ describe('dictionaries: deltas against the previous version', () => {
       sha256: sha256(v2.read(newMain)).toString('hex'),
     });
     const oldHash = sha256(v1.read(mainOf(v1))).toString('hex');
-    expect(entry?.deltas).toEqual([
-      {
-        encoding: 'dcz',
-        file: `${newMain}.${oldHash.slice(0, 8)}.dcz`,
-        size: v2.read(`${newMain}.${oldHash.slice(0, 8)}.dcz`).length,
-        dictionary: oldHash,
-        previous: mainOf(v1),
-      },
-    ]);
+    const own = entry?.dictionary?.sha256 as string;
+    const listed = (hash: string, previous: string) => ({
+      encoding: 'dcz',
+      file: `${newMain}.${hash.slice(0, 8)}.dcz`,
+      size: v2.read(`${newMain}.${hash.slice(0, 8)}.dcz`).length,
+      dictionary: hash,
+      previous,
+    });
+    expect(entry?.deltas).toEqual([listed(oldHash, mainOf(v1)), listed(own, newMain)]);
     expect(manifest.assets[settingsOf(v2)]?.dictionary?.match).toMatch(/^\/settings\.\*\.js$/);
   });
 
   it('marks the delta compressed and names it in the original’s related info', () => {
-    const delta = v2.stats.compilation.getAsset(deltasIn(v2)[0] as string);
+    const oldHash = sha256(v1.read(mainOf(v1))).toString('hex');
+    const delta = v2.stats.compilation.getAsset(`${mainOf(v2)}.${oldHash.slice(0, 8)}.dcz`);
     expect(delta?.info).toEqual(
       expect.objectContaining({
         compressed: true,
         immutable: true,
-        dictionary: sha256(v1.read(mainOf(v1))).toString('hex'),
+        dictionary: oldHash,
         dictionaryFile: mainOf(v1),
       }),
     );
-    expect(v2.stats.compilation.getAsset(mainOf(v2))?.info.related?.dcz).toEqual(deltasIn(v2));
+    expect(v2.stats.compilation.getAsset(mainOf(v2))?.info.related?.dcz?.sort()).toEqual(deltasIn(v2).sort());
   });
 
   it('writes no delta against an unrelated earlier file: it would not be smaller than brotli', async () => {
@@ -162,9 +173,9 @@ describe('dictionaries: the history folder', () => {
     const dictionaries = (JSON.parse(last.text('compress-manifest.json')) as Manifest).assets[
       mainOf(last)
     ]?.deltas?.map((delta) => delta.previous);
-    // Builds two and three are the history when build four runs; build one was pruned.
+    // Builds two and three are the history when build four runs; build one was pruned. (And the file itself.)
     expect(dictionaries?.sort()).toEqual(
-      [mainOf(builds[1] as BuildResult), mainOf(builds[2] as BuildResult)].sort(),
+      [mainOf(builds[1] as BuildResult), mainOf(builds[2] as BuildResult), mainOf(last)].sort(),
     );
   });
 
