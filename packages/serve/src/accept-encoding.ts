@@ -1,7 +1,7 @@
 /** The content codings this handler can send, `identity` being none. */
 export type Coding = 'dcz' | 'dcb' | 'zstd' | 'br' | 'gzip' | 'identity';
 
-/** At equal q: a dictionary-compressed delta first, then zstd, brotli, gzip, and no coding last. */
+/** At equal q and size: a dictionary-compressed delta first, then zstd, brotli, gzip, and no coding last. */
 export const PREFERENCE: readonly Coding[] = ['dcz', 'dcb', 'zstd', 'br', 'gzip', 'identity'];
 
 /** Dictionary codings are sent only when named: `*` never stands for them. */
@@ -71,14 +71,26 @@ export function qualityOf(accept: AcceptEncoding, coding: Coding): number {
   return coding === 'identity' ? DEFAULT_IDENTITY_Q : 0;
 }
 
-/** The acceptable items, highest q first and, at equal q, in `PREFERENCE` order. */
-export function rankByAcceptance<T extends { coding: Coding }>(
+const isDelta = (coding: Coding) => NAMED_ONLY.has(coding);
+
+/**
+ * The acceptable items, highest q first; at equal q a delta first, then the smaller file (brotli often beats
+ * zstd on small scripts), then `PREFERENCE` order.
+ */
+export function rankByAcceptance<T extends { coding: Coding; size?: number }>(
   accept: AcceptEncoding,
   items: readonly T[],
 ): T[] {
+  const bySize = (a: T, b: T) => (a.size !== undefined && b.size !== undefined ? a.size - b.size : 0);
   return items
     .map((item) => ({ item, q: qualityOf(accept, item.coding), rank: PREFERENCE.indexOf(item.coding) }))
     .filter(({ q }) => q > 0)
-    .sort((a, b) => b.q - a.q || a.rank - b.rank)
+    .sort(
+      (a, b) =>
+        b.q - a.q ||
+        Number(isDelta(b.item.coding)) - Number(isDelta(a.item.coding)) ||
+        bySize(a.item, b.item) ||
+        a.rank - b.rank,
+    )
     .map(({ item }) => item);
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseAcceptEncoding, rankByAcceptance } from './accept-encoding';
 import { dictionaryAllowed, parseAvailableDictionary } from './dictionary-request';
-import { appendVary, contentTypeOf, IMMUTABLE, REVALIDATE, useAsDictionary, VARY_FIELDS } from './headers';
+import { appendVary, contentTypeOf, IMMUTABLE, REVALIDATE, useAsDictionary } from './headers';
 import { locateAsset, locatePage } from './locate';
 import type { Asset } from './locate';
 import type { Manifest } from './manifest';
@@ -34,9 +34,9 @@ function setAssetHeaders(
   settings: Settings,
   response: ServerResponse,
   asset: Asset,
-  negotiated: boolean,
+  vary: readonly string[],
 ): void {
-  if (negotiated) appendVary(response, VARY_FIELDS);
+  appendVary(response, vary);
   response.setHeader('Cache-Control', settings.immutable(asset.name) ? IMMUTABLE : REVALIDATE);
   const dictionary = asset.entry?.match && useAsDictionary(asset.entry.match, asset.name, settings.matchDest);
   if (dictionary) response.setHeader('Use-As-Dictionary', dictionary);
@@ -55,7 +55,7 @@ async function sendAsset(
     asset.entry && asset.entry.deltas.length > 0 && dictionaryAllowed(request, response)
       ? parseAvailableDictionary(request.headers['available-dictionary'])
       : undefined;
-  const { variants, negotiated } = await variantsOf(settings.root, asset, !manifest, dictionary);
+  const { variants, vary } = await variantsOf(settings.root, asset, !manifest, dictionary);
   const accept = parseAcceptEncoding(request.headers['accept-encoding']);
   const identity = variants.find((variant) => variant.coding === 'identity');
   let ranked = rankByAcceptance(accept, variants);
@@ -70,7 +70,7 @@ async function sendAsset(
   ) {
     ranked = [identity];
   }
-  setAssetHeaders(settings, response, asset, negotiated);
+  setAssetHeaders(settings, response, asset, vary);
   if (ranked.length === 0 && variants.length > 0) {
     // Only encodings exist (the original was deleted) and the client accepts none of them.
     response.removeHeader('Use-As-Dictionary');

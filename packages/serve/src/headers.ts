@@ -5,8 +5,6 @@ import mime from 'mime-types';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
-export const VARY_FIELDS = ['Accept-Encoding', 'Available-Dictionary'];
-
 /** `Content-Type` by the original's extension, with `charset=utf-8` for text. */
 export function contentTypeOf(name: string): string {
   return mime.contentType(path.extname(name)) || 'application/octet-stream';

@@ -10,6 +10,8 @@ export interface Variant {
   real: string;
   /** Distinguishes the variant's ETag: the coding, and for a delta its dictionary's hash. */
   tag: string;
+  /** Bytes on disk: at equal q, the smaller of two encodings is sent. */
+  size?: number;
 }
 
 /** Sibling files used when there is no manifest, as nginx's `*_static` modules and Caddy look for them. */
@@ -24,13 +26,17 @@ async function variantOf(root: string, encoded: EncodedFile): Promise<Variant | 
   const found = segments && (await findInRoot(root, segments));
   if (!found?.stats.isFile()) return undefined;
   const tag = encoded.dictionary ? `${encoded.coding}-${encoded.dictionary.slice(0, 16)}` : encoded.coding;
-  return { coding: encoded.coding, real: found.real, tag };
+  return { coding: encoded.coding, real: found.real, tag, size: found.stats.size };
 }
 
 export interface AssetVariants {
   variants: Variant[];
-  /** Whether responses for this asset depend on Accept-Encoding / Available-Dictionary (so they `Vary`). */
-  negotiated: boolean;
+  /**
+   * The request fields responses for this asset depend on: `Accept-Encoding` when it has encodings,
+   * `Available-Dictionary` only when it has deltas. A file without deltas must not vary on it: a browser asks
+   * for it again with the file itself as its dictionary, and that would miss its own cached copy.
+   */
+  vary: string[];
 }
 
 /**
@@ -56,11 +62,13 @@ export async function variantsOf(
     (variant): variant is Variant => variant !== undefined,
   );
   const identity: Variant[] = asset.identity
-    ? [{ coding: 'identity', real: asset.identity.real, tag: 'id' }]
+    ? [{ coding: 'identity', real: asset.identity.real, tag: 'id', size: asset.identity.stats.size }]
     : [];
   const entry = asset.entry;
-  const negotiated = entry
-    ? entry.encodings.length > 0 || entry.deltas.length > 0 || entry.match !== undefined
-    : found.length > 0;
-  return { variants: [...found, ...identity], negotiated };
+  const hasEncodings = entry ? entry.encodings.length > 0 || entry.deltas.length > 0 : found.length > 0;
+  const vary = [
+    ...(hasEncodings ? ['Accept-Encoding'] : []),
+    ...(entry && entry.deltas.length > 0 ? ['Available-Dictionary'] : []),
+  ];
+  return { variants: [...found, ...identity], vary };
 }

@@ -52,7 +52,9 @@ describe('a build of @packwise/compress with dictionaries', () => {
       for (const [accept, coding] of [
         ['gzip', 'gzip'],
         ['gzip, br', 'br'],
-        ['gzip, br, zstd', 'zstd'],
+        ['zstd', 'zstd'],
+        // brotli 11 writes this script smaller than zstd 19: the smaller one goes.
+        ['gzip, br, zstd', 'br'],
       ]) {
         const reply = await request(server.port, url, { headers: { 'Accept-Encoding': accept as string } });
         expect([accept, reply.headers['content-encoding']]).toEqual([accept, coding]);

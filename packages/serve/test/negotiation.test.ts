@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { decodeDcz, DCZ_MAGIC, sha256 } from '@packwise/core';
 import { createHandler } from '@packwise/serve';
 import type { Fixture, TestServer } from './helpers';
@@ -35,13 +38,14 @@ describe('Accept-Encoding picks the variant', () => {
     ['gzip', 'gzip', 'gzip'],
     ['br', 'br', 'br'],
     ['zstd', 'zstd', 'zstd'],
-    ["a browser's list", 'gzip, deflate, br, zstd', 'zstd'],
+    // The fixture's brotli is smaller than its zstd: at equal q the smaller file goes.
+    ["a browser's list", 'gzip, deflate, br, zstd', 'br'],
     ['names in any case with odd whitespace', '  GZIP ,BR  ', 'br'],
     ['a higher q over the preference order', 'zstd;q=0.5, br;q=0.9, gzip;q=0.1', 'br'],
     ['q=1.000 beside q=0.999', 'gzip;q=1.000, zstd;q=0.999', 'gzip'],
     ['q=0 excludes', 'zstd;q=0, br;q=0, gzip', 'gzip'],
     ['q=0.0 excludes', 'zstd;q=0.0, br, gzip', 'br'],
-    ['*', '*', 'zstd'],
+    ['*', '*', 'br'],
     ['* with q=0 for zstd', '*, zstd;q=0', 'br'],
     ['*;q=0 beside a listed gzip', '*;q=0, gzip', 'gzip'],
     ['identity preferred by q', 'identity;q=1, br;q=0.5', undefined],
@@ -61,6 +65,26 @@ describe('Accept-Encoding picks the variant', () => {
     expect(reply.headers['content-encoding']).toBe(coding);
     expect(Number(reply.headers['content-length'])).toBe(reply.body.length);
     expect(await decode(reply)).toEqual(fixture.current);
+  });
+
+  it('sends the smaller of two encodings the client wants alike', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'packwise-serve-smaller-'));
+    try {
+      await writeFile(path.join(root, 'a.js'), 'x'.repeat(500));
+      await writeFile(path.join(root, 'a.js.br'), Buffer.alloc(40));
+      await writeFile(path.join(root, 'a.js.zst'), Buffer.alloc(30));
+      const small = await serveHandler(createHandler({ root }));
+      try {
+        const ask = () => request(small.port, '/a.js', { headers: { 'Accept-Encoding': 'br, zstd' } });
+        expect((await ask()).headers['content-encoding']).toBe('zstd');
+        await writeFile(path.join(root, 'a.js.zst'), Buffer.alloc(50));
+        expect((await ask()).headers['content-encoding']).toBe('br');
+      } finally {
+        await small.close();
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('answers with what exists: CSS has no zstd, so zstd-first clients get brotli', async () => {
