@@ -1,6 +1,6 @@
 import type { AssetInfo, Compilation, PathData, sources, WebpackError } from 'webpack';
 import type { Algorithm } from './algorithms';
-import type { DictionaryFacts } from './deltas';
+import type { Delta, DictionaryFacts } from './deltas';
 import type { Encoded } from './encode';
 import type { ManifestCollector } from './manifest';
 import { expandAlgorithm } from './options';
@@ -64,21 +64,18 @@ function shouldDelete(option: ResolvedOptions['deleteOriginalAssets'], name: str
   return typeof option === 'function' ? option(name) : option !== false;
 }
 
-/**
- * Emits the encodings of one asset, records them on the original's `related` info (or deletes the
- * original when asked, after its encodings exist), and reports failures as webpack errors.
- */
-export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContext): void {
+interface Kept {
+  algorithm: Algorithm;
+  file: string;
+  output: Buffer;
+  info: AssetInfo;
+}
+
+/** The encodings worth writing: compressed, within minRatio, under a name of their own. Reports the rest. */
+function keptEncodings({ candidate, outputs }: Encoded, context: EmitContext, deleteWanted: boolean): Kept[] {
   const { compilation, options, algorithms } = context;
   const { name, size, info } = candidate;
-  // An earlier asset's deletion (with its source map) may have removed this one.
-  if (!compilation.getAsset(name)) return;
-  const { RawSource } = compilation.compiler.webpack.sources;
-  const entry = context.manifest?.add(name, size);
-  const related: Record<string, string | string[]> = {};
-
-  const deleteWanted = shouldDelete(options.deleteOriginalAssets, name);
-  const kept: { algorithm: Algorithm; file: string; output: Buffer; info: AssetInfo }[] = [];
+  const kept: Kept[] = [];
   outputs.forEach((output, index) => {
     const algorithm = algorithms[index] as Algorithm;
     if (output instanceof Error) {
@@ -112,15 +109,38 @@ export function emitEncoded({ candidate, outputs }: Encoded, context: EmitContex
     if (info.immutable && keepsImmutable(algorithm.filename)) outputInfo.immutable = true;
     kept.push({ algorithm, file, output, info: outputInfo });
   });
+  return kept;
+}
+
+/** The deltas worth serving: below the file's best plain encoding (and then the file against itself). */
+function keptDeltas(facts: DictionaryFacts | undefined, size: number, kept: Kept[]): Delta[] {
+  const best = Math.min(size, ...kept.map(({ output }) => output.length));
+  const deltas = (facts?.deltas ?? []).filter(({ output }) => output.length < best);
+  if (deltas.length > 0 && facts?.self) deltas.push(facts.self);
+  return deltas;
+}
+
+/**
+ * Emits the encodings and deltas of one asset, records them on the original's `related` info (or deletes the
+ * original when asked, after its encodings exist), and reports failures as webpack errors.
+ */
+export function emitEncoded(encoded: Encoded, context: EmitContext): void {
+  const { compilation, options } = context;
+  const { name, size, info } = encoded.candidate;
+  // An earlier asset's deletion (with its source map) may have removed this one.
+  if (!compilation.getAsset(name)) return;
+  const { RawSource } = compilation.compiler.webpack.sources;
+  const entry = context.manifest?.add(name, size);
+  const related: Record<string, string | string[]> = {};
+
+  const deleteWanted = shouldDelete(options.deleteOriginalAssets, name);
+  const kept = keptEncodings(encoded, context, deleteWanted);
   const facts = context.dictionaries?.get(name);
   if (entry && facts) {
     const match = dictionaryMatch(facts.wildcard, compilation.outputOptions.publicPath);
     entry.dictionary = { match, sha256: facts.sha256 };
   }
-  // A delta is worth serving only below the file's best plain encoding.
-  const best = Math.min(size, ...kept.map(({ output }) => output.length));
-  const deltas = (facts?.deltas ?? []).filter(({ output }) => output.length < best);
-  if (deltas.length > 0 && facts?.self) deltas.push(facts.self);
+  const deltas = keptDeltas(facts, size, kept);
   if (kept.length === 0 && deltas.length === 0) return;
 
   // Only a plain encoding can stand in for a deleted original.
