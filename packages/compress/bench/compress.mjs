@@ -1,7 +1,9 @@
 // `npm run bench -w @packwise/compress`: compression-webpack-plugin (the baseline), @packwise/compress
 // (zlib and zopfli) and minimizer-webpack-plugin's compress generator side by side, every build in a fresh
-// process. Prints Markdown tables (values, ratios against `cwp`, the issue's targets) to stdout, progress to
-// stderr, and writes bench/out/compress.json at the repository root.
+// process; and @packwise/compress with one algorithm a build (zstd 19, brotli 11, gzip 9). Prints Markdown
+// tables (values, ratios against `cwp`, the issue's targets, zstd against brotli and gzip) to stdout,
+// progress to stderr, and writes bench/out/compress.json at the repository root. Exits with 1 when an
+// encoded file does not decode to its original.
 // Options: --only app|synthetic, --runs N (app cold and warm runs, default 3), --synthetic-runs N (default
 // 1), --contenders a,b (default: all).
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,7 +13,14 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { repoRoot, wholeNumber } from '../../../scripts/lib/app-build.mjs';
 import { contenders, loadContender, test } from './contenders.mjs';
-import { targetResults, targetsTable, workloadTables } from './report.mjs';
+import {
+  targetResults,
+  targetsTable,
+  workloadTables,
+  zstdFigures,
+  zstdTable,
+  zstdTableContenders,
+} from './report.mjs';
 import { SYNTHETIC } from './synthetic.mjs';
 import { runApp, runSynthetic } from './workloads.mjs';
 
@@ -58,7 +67,7 @@ for (const workload of workloads) {
     try {
       results[workload].push(
         workload === 'app'
-          ? await runApp(contender.name, { runs })
+          ? await runApp(contender.name, { runs, warm: contender.warm !== false })
           : await runSynthetic(contender.name, { runs: syntheticRuns, synthetic: SYNTHETIC }),
       );
     } catch (error) {
@@ -90,12 +99,26 @@ const headings = {
   app: `## A. fixtures/example-app — cold: median of ${runs} builds without cache; warm: median of ${runs} rebuilds with the filesystem cache after editing components/Header.jsx`,
   synthetic: `## B. Synthetic — ${SYNTHETIC.count} minified-JS-like assets of ${SYNTHETIC.bytes / 1024} KiB (median of ${syntheticRuns} build${syntheticRuns > 1 ? 's' : ''}, no cache)`,
 };
+const encodedFiles = (r) =>
+  [
+    [r.gzipFiles, '.gz'],
+    [r.brotliFiles, '.br'],
+    [r.zstdFiles, '.zst'],
+  ]
+    .filter(([files]) => files > 0)
+    .map(([files, suffix]) => `${files} ${suffix}`)
+    .join(' + ') || 'no encoded';
 for (const workload of workloads) {
   const list = results[workload];
   if (list.length === 0) continue;
-  const tables = workloadTables(list, BASELINE);
-  console.log(`\n${headings[workload]}\n\n${tables.values}`);
-  if (tables.ratios) console.log(`\nRatios against \`${BASELINE}\`:\n\n${tables.ratios}`);
+  console.log(`\n${headings[workload]}`);
+  // The one-algorithm contenders have a table of their own (C).
+  const compared = list.filter((r) => !zstdTableContenders.includes(r.name));
+  if (compared.length) {
+    const tables = workloadTables(compared, BASELINE);
+    console.log(`\n${tables.values}`);
+    if (tables.ratios) console.log(`\nRatios against \`${BASELINE}\`:\n\n${tables.ratios}`);
+  }
   const details = list.map((r) => {
     const stages = r.taps.map((t) => `${t.name}@${t.stage}`).join(', ') || 'no processAssets tap found';
     const outside = r.tapsOutsideWindow.length
@@ -108,7 +131,7 @@ for (const workload of workloads) {
       r.warnings.length && `${r.warnings.length} webpack warnings`,
     ].filter(Boolean);
     return (
-      `- ${r.name}: ${r.gzipFiles} .gz + ${r.brotliFiles} .br files (${r.uncompressedFiles} matching files ` +
+      `- ${r.name}: ${encodedFiles(r)} files (${r.uncompressedFiles} matching files ` +
       `left uncompressed by minRatio), ${r.checkedFiles} round trips checked; taps: ${stages}${outside}; ` +
       `1-min load average after its builds ${r.loadAverage.min}–${r.loadAverage.max} on ${cores} cores` +
       (r.warmWallMs ? `; warm rebuild wall ${(r.warmWallMs / 1000).toFixed(1)} s` : '') +
@@ -116,6 +139,18 @@ for (const workload of workloads) {
     );
   });
   console.log(`\n${details.join('\n')}`);
+}
+
+const zstd = zstdFigures(results);
+if (Object.values(results).some((list) => list.some((r) => zstdTableContenders.includes(r.name)))) {
+  const medians = workloads
+    .map((w) => (w === 'app' ? `app: median of ${runs} cold builds` : 'synthetic: as in B'))
+    .join('; ');
+  const names = zstdTableContenders.map((name) => `\`${name}\``).join(', ');
+  console.log(
+    `\n## C. zstd 19 against brotli 11 and gzip 9 — ${names}, one algorithm per build (${medians})\n\n` +
+      zstdTable(zstd),
+  );
 }
 
 const targets = targetResults(results, BASELINE);
@@ -135,6 +170,19 @@ const report = {
   contenders: status,
   results,
   targets: targets.map(({ digits: _digits, ...row }) => row),
+  zstd,
 };
 await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nJSON: ${path.relative(repoRoot, jsonFile)}`);
+
+// An encoding that does not decode to its original fails the run, whichever table its contender is in.
+const bad = Object.entries(results).flatMap(([workload, list]) =>
+  list
+    .filter((r) => r.badRoundTrips > 0)
+    .map((r) => `${r.name} (${workload}): ${r.badFiles.slice(0, 5).join(', ')}`),
+);
+if (bad.length) {
+  console.log(`\n**Bad round trips** — ${bad.join('; ')}`);
+  console.error(`[bench] bad round trips: ${bad.join('; ')}`);
+  process.exitCode = 1;
+}

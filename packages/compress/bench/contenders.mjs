@@ -1,6 +1,8 @@
 // The compression set-ups the benchmark compares; the first, `cwp`, is the baseline of every ratio.
 // `load()` returns a factory of the contender's plugin instances, or throws when the package is unusable;
 // the factory's `tapNames` are the names its plugins tap hooks under, when not their constructor's name.
+// `encodings` are what the contender must write (default gzip and brotli); `warm: false` skips the app's
+// warm rebuilds (the one-algorithm contenders of the zstd table need cold builds only).
 // Every contender compresses the same files: those today's config compresses (`test` below); all other
 // options are each plugin's own defaults unless the contender's description says otherwise.
 import { createRequire } from 'node:module';
@@ -30,6 +32,25 @@ function loadPackwise() {
       { cause: error },
     );
   }
+}
+
+/** `CompressPlugin({ test, algorithms: [algorithm] })`: one algorithm at its default level, timed alone. */
+function oneAlgorithm(algorithm, level) {
+  return {
+    name: `packwise-${algorithm}`,
+    package: '@packwise/compress',
+    describe: `CompressPlugin({ test, algorithms: ['${algorithm}'] }) (${algorithm} ${level} alone)`,
+    encodings: [algorithm],
+    warm: false,
+    load() {
+      const { CompressPlugin, PLUGIN_NAME } = loadPackwise();
+      // zstd on Node 20 needs the optional binding: say so here, rather than fail in every build.
+      if (algorithm === 'zstd') require('@packwise/core').loadZstd();
+      return Object.assign(() => [new CompressPlugin({ test, algorithms: [algorithm] })], {
+        tapNames: [PLUGIN_NAME],
+      });
+    },
+  };
 }
 
 export const contenders = [
@@ -103,7 +124,13 @@ export const contenders = [
       ];
     },
   },
+  oneAlgorithm('zstd', 19),
+  oneAlgorithm('brotli', 11),
+  oneAlgorithm('gzip', 9),
 ];
+
+/** The encodings a contender must write, and no other. */
+export const encodingsOf = (contender) => contender.encodings ?? ['gzip', 'brotli'];
 
 /** Loads a contender: `{ plugins }` (a factory) or `{ error }` (why it cannot run), plus its version. */
 export function loadContender(contender) {

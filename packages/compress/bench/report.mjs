@@ -1,4 +1,5 @@
-// Markdown tables of the benchmark: values, ratios against the baseline, and the issue's targets.
+// Markdown tables of the benchmark: values, ratios against the baseline, the issue's targets, and zstd 19
+// against brotli 11 and gzip 9.
 import { markdownTable } from '../../../scripts/lib/table.mjs';
 
 const bytes = (value) => value.toLocaleString('en-US');
@@ -41,6 +42,57 @@ export function ratio(result, baseline, key) {
 
 const formatRatio = (value, digits) =>
   value === undefined ? '—' : Number.isFinite(value) ? `${value.toFixed(digits)}×` : '∞';
+
+/** The zstd table's contenders, one algorithm each at the plugin's default level: zstd, then its rivals. */
+export const algorithmRows = [
+  { contender: 'packwise-zstd', key: 'zstdBytes', label: 'zstd 19' },
+  { contender: 'packwise-brotli', key: 'brotliBytes', label: 'brotli 11' },
+  { contender: 'packwise-gzip', key: 'gzipBytes', label: 'gzip 9' },
+];
+export const zstdTableContenders = algorithmRows.map((row) => row.contender);
+
+/** Per workload and algorithm label, `{ bytes, compressMs }` (`undefined` for a contender that did not run). */
+export function zstdFigures(byWorkload) {
+  return Object.fromEntries(
+    Object.entries(byWorkload).map(([workload, results]) => [
+      workload,
+      Object.fromEntries(
+        algorithmRows.map(({ contender, key, label }) => {
+          const result = results.find((r) => r.name === contender);
+          return [label, { bytes: result?.[key], compressMs: result?.compressColdMs }];
+        }),
+      ),
+    ]),
+  );
+}
+
+/** zstd 19's bytes and compression time, and their ratios to brotli 11's and gzip 9's; a column a workload. */
+export function zstdTable(figures) {
+  const workloads = Object.keys(figures);
+  const [zstd, ...rivals] = algorithmRows.map((row) => row.label);
+  const rows = [];
+  for (const { field, noun, format, digits } of [
+    { field: 'bytes', noun: 'bytes', format: bytes, digits: 3 },
+    { field: 'compressMs', noun: 'compression time', format: ms, digits: 2 },
+  ]) {
+    for (const label of [zstd, ...rivals]) {
+      rows.push([
+        `${label} ${noun}`,
+        ...workloads.map((w) => {
+          const value = figures[w][label][field];
+          return value === undefined ? '—' : format(value);
+        }),
+      ]);
+    }
+    for (const rival of rivals) {
+      rows.push([
+        `${zstd} ${noun} ÷ ${rival}`,
+        ...workloads.map((w) => formatRatio(ratio(figures[w][zstd], figures[w][rival], field), digits)),
+      ]);
+    }
+  }
+  return markdownTable(['one algorithm per build', ...workloads.map((w) => `>${w}`)], rows);
+}
 
 /** Values and ratio tables of one workload's results (`ok` results only). */
 export function workloadTables(results, baselineName) {

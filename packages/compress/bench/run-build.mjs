@@ -1,10 +1,11 @@
-// Runs one build in a fresh child process (build-once.mjs) and checks what it wrote.
+// Runs one build in a fresh child process (build-once.mjs) and checks what it wrote: the contender's
+// encodings, each decoding to its original.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { test } from './contenders.mjs';
-import { verifyOutput } from './verify.mjs';
+import { contenders, encodingsOf, test } from './contenders.mjs';
+import { encodings, verifyOutput } from './verify.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
@@ -29,5 +30,13 @@ export async function runBuild(job) {
     );
   result.lingered = child.stderr.includes('process still alive');
   result.output = await verifyOutput(job.outDir, test);
+  // A contender that writes another set of encodings than it should (none, or one too many) is an error.
+  const expected = encodingsOf(contenders.find((c) => c.name === job.contender));
+  const written = encodings.filter((encoding) => result.output[encoding].files > 0);
+  if (written.join() !== encodings.filter((encoding) => expected.includes(encoding)).join())
+    throw new Error(
+      `${job.contender} ${job.workload} wrote ${written.join(' + ') || 'no encoding'}, ` +
+        `expected ${expected.join(' + ')}`,
+    );
   return result;
 }

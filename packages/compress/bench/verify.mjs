@@ -1,10 +1,20 @@
-// Reads what a build wrote: sums the .gz and .br files and checks that each decompresses to the bytes of
-// the file it sits beside.
+// Reads what a build wrote: sums the .gz, .br and .zst files and checks that each decompresses to the bytes
+// of the file it sits beside.
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const decoders = { '.gz': zlib.gunzipSync, '.br': zlib.brotliDecompressSync };
+const require = createRequire(import.meta.url);
+
+/** Per file extension, the encoding it holds and its decoder (sync or async). */
+const decoders = {
+  '.gz': { encoding: 'gzip', decode: zlib.gunzipSync },
+  '.br': { encoding: 'brotli', decode: zlib.brotliDecompressSync },
+  // node:zlib (Node >= 22.15) or the binding, as the plugin uses; throws (a bad round trip) when neither exists.
+  '.zst': { encoding: 'zstd', decode: (buffer) => require('@packwise/core').loadZstd().decompress(buffer) },
+};
+export const encodings = Object.values(decoders).map((d) => d.encoding);
 
 async function filesUnder(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -14,15 +24,14 @@ async function filesUnder(dir) {
 }
 
 /**
- * `{ gzip: { files, bytes, originalBytes }, brotli: {...}, badRoundTrips, bad: [names], uncompressed }`,
- * where `uncompressed` counts files matching `test` that have neither sibling.
+ * `{ gzip: { files, bytes, originalBytes }, brotli: {...}, zstd: {...}, badRoundTrips, bad: [names],
+ * uncompressed }`, where `uncompressed` counts files matching `test` that have no encoded sibling.
  */
 export async function verifyOutput(dir, test) {
   const files = await filesUnder(dir);
   const names = new Set(files);
   const result = {
-    gzip: { files: 0, bytes: 0, originalBytes: 0 },
-    brotli: { files: 0, bytes: 0, originalBytes: 0 },
+    ...Object.fromEntries(encodings.map((encoding) => [encoding, { files: 0, bytes: 0, originalBytes: 0 }])),
     badRoundTrips: 0,
     bad: [],
     uncompressed: 0,
@@ -30,10 +39,11 @@ export async function verifyOutput(dir, test) {
   for (const name of files) {
     const ext = path.extname(name);
     if (!decoders[ext]) {
-      if (test.test(name) && !names.has(`${name}.gz`) && !names.has(`${name}.br`)) result.uncompressed += 1;
+      const encoded = Object.keys(decoders).some((suffix) => names.has(`${name}${suffix}`));
+      if (test.test(name) && !encoded) result.uncompressed += 1;
       continue;
     }
-    const totals = ext === '.gz' ? result.gzip : result.brotli;
+    const totals = result[decoders[ext].encoding];
     const compressed = await readFile(path.join(dir, name));
     const originalName = name.slice(0, -ext.length);
     totals.files += 1;
@@ -43,7 +53,7 @@ export async function verifyOutput(dir, test) {
       const original = await readFile(path.join(dir, originalName));
       totals.originalBytes += original.length;
       try {
-        ok = decoders[ext](compressed).equals(original);
+        ok = (await decoders[ext].decode(compressed)).equals(original);
       } catch {
         ok = false;
       }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { appEdit } from '../../../bench/configs.mjs';
 import { appDir, repoRoot } from '../../../scripts/lib/app-build.mjs';
 import { runBuild } from './run-build.mjs';
+import { encodings } from './verify.mjs';
 
 export const outRoot = path.join(repoRoot, 'bench/out/compress');
 const log = (message) => console.error(message);
@@ -17,24 +18,33 @@ export const median = (values) => {
 
 const loads = (builds) => builds.map((b) => Number(b.loadAverage.toFixed(1)));
 
+/** Bytes of one encoding, `undefined` when the contender does not write it. */
+const bytesOf = (totals) => (totals.files > 0 ? totals.bytes : undefined);
+
 /**
  * What every build of a contender shares in the report: bytes and counts (of `same`, builds of the same
  * sources, which must agree), round-trip checks (of all `builds`), stages.
  */
 function summarise(name, same, builds = same) {
   const [first] = same;
-  const sizes = new Set(same.map((b) => `${b.output.gzip.bytes}/${b.output.brotli.bytes}`));
+  const { output } = first;
+  const sizes = new Set(same.map((b) => encodings.map((encoding) => b.output[encoding].bytes).join('/')));
   return {
     name,
-    gzipBytes: first.output.gzip.bytes,
-    brotliBytes: first.output.brotli.bytes,
-    gzipFiles: first.output.gzip.files,
-    brotliFiles: first.output.brotli.files,
-    originalBytes: first.output.gzip.originalBytes,
-    uncompressedFiles: first.output.uncompressed,
+    gzipBytes: bytesOf(output.gzip),
+    brotliBytes: bytesOf(output.brotli),
+    zstdBytes: bytesOf(output.zstd),
+    gzipFiles: output.gzip.files,
+    brotliFiles: output.brotli.files,
+    zstdFiles: output.zstd.files,
+    originalBytes: Math.max(...encodings.map((encoding) => output[encoding].originalBytes)),
+    uncompressedFiles: output.uncompressed,
     badRoundTrips: builds.reduce((sum, b) => sum + b.output.badRoundTrips, 0),
     badFiles: [...new Set(builds.flatMap((b) => b.output.bad))],
-    checkedFiles: builds.reduce((sum, b) => sum + b.output.gzip.files + b.output.brotli.files, 0),
+    checkedFiles: builds.reduce(
+      (sum, b) => sum + encodings.reduce((files, encoding) => files + b.output[encoding].files, 0),
+      0,
+    ),
     bytesDifferBetweenRuns: sizes.size > 1,
     taps: first.taps,
     tapsOutsideWindow: first.tapsOutsideWindow,
@@ -44,12 +54,24 @@ function summarise(name, same, builds = same) {
   };
 }
 
+const perRun = ({ wallMs, compressMs, maxRssBytes }) => ({ wallMs, compressMs, maxRssBytes });
+
+/** Medians of builds without cache. */
+const coldFigures = (builds) => ({
+  compressColdMs: median(builds.map((b) => b.compressMs)),
+  wallMs: median(builds.map((b) => b.wallMs)),
+  peakRssBytes: median(builds.map((b) => b.maxRssBytes)),
+});
+
 const brief = (b) =>
   `${sec(b.wallMs)} wall, compress ${Math.round(b.compressMs)} ms, ` +
   `${Math.round(b.maxRssBytes / 2 ** 20)} MiB, ${b.output.badRoundTrips} bad`;
 
-/** Workload A: the example app, cold (no cache) and warm (filesystem cache, one app module edited). */
-export async function runApp(name, { runs }) {
+/**
+ * Workload A: the example app, cold (no cache) and, unless `warm` is false, warm (filesystem cache, one app
+ * module edited).
+ */
+export async function runApp(name, { runs, warm: withWarm = true }) {
   const out = (label) => path.join(outRoot, name, 'app', label);
   await rm(path.join(outRoot, name, 'app'), { recursive: true, force: true });
   const cold = [];
@@ -58,6 +80,7 @@ export async function runApp(name, { runs }) {
     cold.push(await runBuild({ workload: 'app', contender: name, outDir: out(`cold-${i}`), env: {} }));
     log(`[app] ${name}:   ${brief(cold.at(-1))}`);
   }
+  if (!withWarm) return { ...summarise(name, cold), ...coldFigures(cold), runs: { cold: cold.map(perRun) } };
 
   const work = path.join(appDir, '.bench', `compress-${name}`);
   const srcDir = path.join(work, 'src');
@@ -88,16 +111,10 @@ export async function runApp(name, { runs }) {
 
   return {
     ...summarise(name, cold, [...cold, fill, ...warm]),
-    compressColdMs: median(cold.map((b) => b.compressMs)),
+    ...coldFigures(cold),
     compressWarmMs: median(warm.map((b) => b.compressMs)),
-    wallMs: median(cold.map((b) => b.wallMs)),
     warmWallMs: median(warm.map((b) => b.wallMs)),
-    peakRssBytes: median(cold.map((b) => b.maxRssBytes)),
-    runs: {
-      cold: cold.map(({ wallMs, compressMs, maxRssBytes }) => ({ wallMs, compressMs, maxRssBytes })),
-      fill: { wallMs: fill.wallMs, compressMs: fill.compressMs, maxRssBytes: fill.maxRssBytes },
-      warm: warm.map(({ wallMs, compressMs, maxRssBytes }) => ({ wallMs, compressMs, maxRssBytes })),
-    },
+    runs: { cold: cold.map(perRun), fill: perRun(fill), warm: warm.map(perRun) },
   };
 }
 
@@ -111,11 +128,5 @@ export async function runSynthetic(name, { runs, synthetic }) {
     builds.push(await runBuild({ workload: 'synthetic', contender: name, outDir, synthetic }));
     log(`[synthetic] ${name}:   ${brief(builds.at(-1))}`);
   }
-  return {
-    ...summarise(name, builds),
-    compressColdMs: median(builds.map((b) => b.compressMs)),
-    wallMs: median(builds.map((b) => b.wallMs)),
-    peakRssBytes: median(builds.map((b) => b.maxRssBytes)),
-    runs: builds.map(({ wallMs, compressMs, maxRssBytes }) => ({ wallMs, compressMs, maxRssBytes })),
-  };
+  return { ...summarise(name, builds), ...coldFigures(builds), runs: builds.map(perRun) };
 }
