@@ -4,6 +4,7 @@ export { evaluateBudgets } from './evaluate';
 export { diffAssets } from './diff';
 export { findConfigFile, loadConfig, resolveConfig, fromSizeLimit, UsageError } from './config';
 export { withoutHash } from './names';
+export { check } from './cli/command';
 export { run } from './cli/run';
 export type { RunOptions, OutputStream } from './cli/run';
 export { FORMATS } from './format';

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { run } from '@packwise/budgets';
+import { check, run } from '@packwise/budgets';
+import { DEPRECATION, forward } from '../src/cli/forward';
 import { expectUsageError, fixture, project, removeProjects, runCli } from './fixtures/harness';
 
 afterAll(removeProjects);
 
 const MAIN_JS = { name: 'main js', path: 'main.*.js', limit: '40 kB' };
 const withBudgets = (budgets: object[]) => project({ 'packwise.config.json': { budgets } });
-const check = (cwd: string, ...more: string[]) =>
+const checkReport = (cwd: string, ...more: string[]) =>
   runCli(['check', '--report', fixture('report.json'), ...more], { cwd });
 
 describe('packwise check: commands and exit codes', () => {
@@ -23,29 +24,31 @@ describe('packwise check: commands and exit codes', () => {
   });
 
   it('exits 0 when every budget passes and 1 when one fails', async () => {
-    const pass = await check(await withBudgets([MAIN_JS]));
+    const pass = await checkReport(await withBudgets([MAIN_JS]));
     expect(pass.code).toBe(0);
     expect(pass.stderr).toBe('');
-    const fail = await check(await withBudgets([{ ...MAIN_JS, limit: '30 kB' }]));
+    const fail = await checkReport(await withBudgets([{ ...MAIN_JS, limit: '30 kB' }]));
     expect(fail.code).toBe(1);
     expect(fail.stdout).toContain('over the limit of 30 kB by 5 kB');
   });
 
   it('exits 0 when only a warning-severity budget fails, and reports the warning', async () => {
-    const result = await check(await withBudgets([{ ...MAIN_JS, limit: '30 kB', severity: 'warning' }]));
+    const result = await checkReport(
+      await withBudgets([{ ...MAIN_JS, limit: '30 kB', severity: 'warning' }]),
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('1 budget check: 0 passed, 0 failed, 1 warning');
   });
 
   it('re-evaluates a report: its old verdicts are ignored', async () => {
-    const result = await check(await withBudgets([MAIN_JS]), '--format', 'json');
+    const result = await checkReport(await withBudgets([MAIN_JS]), '--format', 'json');
     const report = JSON.parse(result.stdout);
     expect(report.results.map((r: { budget: string }) => r.budget)).toEqual(['main js']);
   });
 
   it('writes --output to a file and prints a one-line summary', async () => {
     const cwd = await withBudgets([MAIN_JS, { path: 'vendor.*.js', limit: '50 kB' }]);
-    const result = await check(cwd, '--format', 'markdown', '--output', 'out/budgets.md');
+    const result = await checkReport(cwd, '--format', 'markdown', '--output', 'out/budgets.md');
     expect(result).toEqual({
       code: 1,
       stdout: '2 budget checks: 1 passed, 1 failed, 0 warnings (markdown written to out/budgets.md)\n',
@@ -59,8 +62,8 @@ describe('packwise check: commands and exit codes', () => {
       'package.json': { name: 'app', packwise: { budgets: [MAIN_JS] } },
       'ci/strict.json': { budgets: [{ ...MAIN_JS, name: 'strict', limit: 1000 }] },
     });
-    expect((await check(cwd)).stdout).toContain('main js');
-    const strict = await check(cwd, '--config', 'ci/strict.json');
+    expect((await checkReport(cwd)).stdout).toContain('main js');
+    const strict = await checkReport(cwd, '--config', 'ci/strict.json');
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('strict');
   });
@@ -130,44 +133,55 @@ describe('packwise check: usage errors exit 2 with one line', () => {
   });
 });
 
-describe('packwise inspect', () => {
-  it('hands over to @packwise/preset, which reports a missing config as a usage error', async () => {
-    const stdout = {
-      text: '',
-      write(chunk: string) {
-        this.text += chunk;
-      },
-    };
-    const stderr = {
-      text: '',
-      write(chunk: string) {
-        this.text += chunk;
-      },
-    };
-    const code = await run({
-      argv: ['inspect', '--config', 'missing.config.js'],
-      cwd: __dirname,
-      env: {},
-      stdout,
-      stderr,
-    });
-    expect(code).toBe(2);
-    expect(stderr.text).toMatch(/^packwise: .*missing\.config\.js/);
-    expect(stderr.text.trim().split('\n')).toHaveLength(1);
+/** Captured stdout and stderr, and the rest of the options of a run in this directory. */
+function io() {
+  const out = { stdout: '', stderr: '' };
+  const options = {
+    cwd: __dirname,
+    env: {},
+    stdout: { write: (text: string) => (out.stdout += text) },
+    stderr: { write: (text: string) => (out.stderr += text) },
+  };
+  return { out, options };
+}
+
+describe('packwise check as a function', () => {
+  it("takes the arguments after `check`: what @packwise/cli's packwise check runs", async () => {
+    const cwd = await withBudgets([MAIN_JS]);
+    const { out, options } = io();
+    const code = await check({ argv: ['--report', fixture('report.json')], ...options, cwd });
+    expect({ code, stderr: out.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(out.stdout).toContain('main js');
+    const help = io();
+    expect(await check({ argv: ['--help'], ...help.options, cwd })).toBe(0);
+    expect(help.out.stdout).toMatch(/^Usage: packwise check /);
+    expect(help.out.stdout).not.toMatch(/inspect|serve/);
+  });
+
+  it("names @packwise/cli for the commands this package's run does not have", async () => {
+    for (const command of ['inspect', 'serve', 'report']) {
+      expectUsageError(
+        await runCli([command], { cwd: await project() }),
+        `packwise: ${command} is a command of @packwise/cli: npm install --save-dev @packwise/cli\n`,
+      );
+    }
   });
 });
 
-describe('packwise serve', () => {
-  it('hands over to @packwise/serve, which reports a missing folder with exit code 2 and one line', async () => {
-    let stderr = '';
-    const code = await run({
-      argv: ['serve', 'no-such-build'],
-      cwd: __dirname,
-      env: {},
-      stdout: { write: () => true },
-      stderr: { write: (text: string) => (stderr += text) },
-    });
-    expect({ code, lines: stderr.trim().split('\n').length }).toEqual({ code: 2, lines: 1 });
-    expect(stderr).toMatch(/no-such-build/);
+describe("this package's deprecated packwise bin", () => {
+  it("notes the deprecation on stderr and forwards to @packwise/cli's run when it is installed", async () => {
+    const { out, options } = io();
+    const cliRun = jest.fn(async () => 0);
+    expect(await forward({ ...options, argv: ['inspect'] }, () => ({ run: cliRun }))).toBe(0);
+    expect(cliRun).toHaveBeenCalledWith(expect.objectContaining({ argv: ['inspect'] }));
+    expect(out.stderr).toBe(`${DEPRECATION}`);
+    expect(DEPRECATION).toBe('packwise from @packwise/budgets is deprecated: install @packwise/cli\n');
+  });
+
+  it('runs check itself without @packwise/cli', async () => {
+    const { out, options } = io();
+    const code = await forward({ ...options, argv: ['check', '--help'] }, () => undefined);
+    expect({ code, stderr: out.stderr }).toEqual({ code: 0, stderr: DEPRECATION });
+    expect(out.stdout).toMatch(/^Usage: packwise check /);
   });
 });

@@ -15,7 +15,8 @@ export interface CheckArgs {
   output?: string;
 }
 
-export type Command = { name: 'help' } | { name: 'version' } | { name: 'check'; args: CheckArgs };
+/** What `packwise check …` asks for: its help, or a check. */
+export type CheckCommand = { name: 'help' } | { name: 'check'; args: CheckArgs };
 
 const PATH_OPTIONS = ['report', 'stats', 'dir', 'config', 'baseline', 'previous', 'output'] as const;
 
@@ -29,7 +30,6 @@ const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
 } as const;
 
 function parse(argv: string[]) {
@@ -37,7 +37,7 @@ function parse(argv: string[]) {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // "Unknown option '--x'. To specify a positional argument…": the first sentence says it all.
-    throw new UsageError(`${(error as Error).message.split(/\.\s/)[0]} (see packwise --help)`);
+    throw new UsageError(`${(error as Error).message.split(/\.\s/)[0]} (see packwise check --help)`);
   }
 }
 
@@ -58,14 +58,11 @@ function checkInputs(args: CheckArgs): void {
   }
 }
 
-/** The command and its options, or a UsageError naming what is wrong. */
-export function parseCommand(argv: string[]): Command {
+/** The options of `packwise check` (`argv` is what follows `check`), or a UsageError naming what is wrong. */
+export function parseCheck(argv: string[]): CheckCommand {
   const { values, positionals } = parse(argv);
   if (values.help) return { name: 'help' };
-  if (values.version) return { name: 'version' };
-  const [command, extra] = positionals;
-  if (command === undefined) throw new UsageError('missing command: try "packwise check --help"');
-  if (command !== 'check') throw new UsageError(`unknown command "${command}": the only command is "check"`);
+  const [extra] = positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
   const format = values.format ?? 'text';
   if (!isFormatName(format)) {

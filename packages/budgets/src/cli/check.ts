@@ -53,8 +53,8 @@ async function withReturning(
   );
 }
 
-/** `packwise check`: evaluates the budgets on the build (and the baseline), prints the report, returns the exit code. */
-export async function check(args: CheckArgs, { cwd, env, stdout }: RunOptions): Promise<number> {
+/** Evaluates the budgets on the build (and the baseline), prints the report, returns the exit code. */
+export async function checkBuild(args: CheckArgs, { cwd, env, stdout }: RunOptions): Promise<number> {
   const config = await loadConfig(cwd, args.config, args.dir);
   const zstd = countsZstd(config.budgets);
   const input = await readBuild(args, cwd, zstd);

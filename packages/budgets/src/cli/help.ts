@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** `packwise check --help`. */
 export const HELP = `Usage: packwise check (--report FILE | --stats FILE [--dir DIR] | --dir DIR) [options]
-       packwise inspect [--config webpack.config.js] [--json]   (with @packwise/preset installed)
-       packwise serve <dir> [--port N] [--host H]               (with @packwise/serve installed)
 
 Checks size budgets (packwise.config.*, package.json "packwise", or .size-limit.json) against a build.
 
@@ -21,7 +20,6 @@ Options:
   --format NAME     text (default), json, markdown, github or junit
   --output FILE     write the formatted output to FILE; print a one-line summary
   -h, --help        show this help
-  --version         show the version
 
 Exit codes: 0 every budget passed, 1 a budget failed, 2 a usage or input error.
 `;
