@@ -25,5 +25,5 @@ export type { Features } from './features';
 
 import { withPackwise } from './with-packwise';
 export default withPackwise;
-export { inspect, printConfig } from './inspect';
+export { inspect, printConfig, INSPECT_USAGE } from './inspect';
 export type { InspectOptions, InspectStream } from './inspect';

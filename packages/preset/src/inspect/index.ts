@@ -24,9 +24,22 @@ export interface InspectOptions {
 
 const DEFAULT_CONFIGS = ['webpack.config.js', 'webpack.config.cjs', 'webpack.config.mjs'];
 
+/** `packwise inspect --help`. */
+export const INSPECT_USAGE = `Usage: packwise inspect [--config FILE] [--json] [--env name=value]...
+
+Prints the final webpack config of the project as loadable JavaScript, each value commented with the layer
+that set it (preset, packwise <feature> or user).
+
+  -c, --config FILE  the webpack config (default: webpack.config.js, .cjs or .mjs in the working directory)
+  --json             print { config, provenance } as JSON instead
+  --env name=value   passed to a config that exports a function, as webpack's --env does
+  -h, --help         show this help
+`;
+
 class UsageError extends Error {}
 
 interface Args {
+  help?: boolean;
   config?: string;
   json: boolean;
   env: Record<string, string | true>;
@@ -45,17 +58,15 @@ function parseArgs(argv: string[]): Args {
       if (next === undefined) throw new UsageError(`${flag} needs a value`);
       return next;
     };
-    if (flag === '--json') args.json = true;
+    if (flag === '--help' || flag === '-h') args.help = true;
+    else if (flag === '--json') args.json = true;
     else if (flag === '--config' || flag === '-c') args.config = value();
     else if (flag === '--env') {
       const pair = value();
       const equals = pair.indexOf('=');
       if (equals < 0) args.env[pair] = true;
       else args.env[pair.slice(0, equals)] = pair.slice(equals + 1);
-    } else
-      throw new UsageError(
-        `unknown argument ${arg} (usage: packwise inspect [--config file] [--json] [--env name=value])`,
-      );
+    } else throw new UsageError(`unknown argument ${arg} (see packwise inspect --help)`);
   }
   return args;
 }
@@ -128,6 +139,10 @@ export function printConfig(
 export async function inspect(options: InspectOptions): Promise<number> {
   try {
     const args = parseArgs(options.argv);
+    if (args.help) {
+      options.stdout.write(INSPECT_USAGE);
+      return 0;
+    }
     const file = configFile(args, options.cwd);
     const config = await loadConfig(file, args.env);
     const { code, provenance } = printConfig(config, path.basename(file));
