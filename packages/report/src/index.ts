@@ -1,0 +1,10 @@
+export { buildReportData, toModel, NEAR_LIMIT } from './build';
+export type { BaselineInput, ReportInput } from './build';
+export { diffModels } from './diff';
+export { renderReportHtml, readModelFromHtml, scriptJson } from './render';
+export type { RenderOptions } from './render';
+export { report, REPORT_USAGE, EXIT } from './cli';
+export type { ReportCliOptions, OutputStream } from './cli';
+export { STATS_OPTIONS } from './input';
+export type * from './input';
+export type * from './model';
