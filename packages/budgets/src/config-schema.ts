@@ -72,8 +72,27 @@ export const pluginSchema = {
       minLength: 1,
     },
     report: {
-      description: 'Name of the emitted JSON report (default packwise-report.json), or false for none.',
-      anyOf: [{ enum: [false] }, { type: 'string', minLength: 1 }],
+      description:
+        'The emitted reports: a name for the JSON report (default packwise-report.json), false for none, or { json, html }.',
+      anyOf: [
+        { enum: [false] },
+        { type: 'string', minLength: 1 },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            json: {
+              description: 'Name of the JSON report (default packwise-report.json), or false for none.',
+              anyOf: [{ enum: [false] }, { type: 'string', minLength: 1 }],
+            },
+            html: {
+              description:
+                'Name of the HTML report (@packwise/report: treemap, routes, duplicates, why), or false (default) for none.',
+              anyOf: [{ enum: [false] }, { type: 'string', minLength: 1 }],
+            },
+          },
+        },
+      ],
     },
     returningVisitor: {
       description:

@@ -1,5 +1,5 @@
 export { BudgetsPlugin, PLUGIN_NAME } from './plugin';
-export type { BudgetsPluginOptions } from './plugin';
+export type { BudgetsPluginOptions, ReportFiles } from './plugin';
 export { evaluateBudgets } from './evaluate';
 export { diffAssets } from './diff';
 export { findConfigFile, loadConfig, resolveConfig, fromSizeLimit, UsageError } from './config';

@@ -7,10 +7,30 @@ import { loadConfig, resolveConfig, UsageError } from './config';
 import { pluginSchema } from './config-schema';
 import { evaluateBudgets } from './evaluate';
 import { filesLine, returningSummary } from './format/summary';
+import { htmlReport } from './html-report';
 import { countsZstd, measureAll } from './measure';
 import type { MeasureCounts } from './measure';
 import { PreviousVersion, returningBudget, returningVisits, withReturning } from './returning';
 import type { BudgetConfig, BudgetResult, PackwiseReport, ResolvedConfig } from './types';
+
+export interface ReportFiles {
+  /** The JSON report's name, or false. @default 'packwise-report.json' */
+  json?: string | false;
+  /** The HTML report's name, or false. @default false */
+  html?: string | false;
+}
+
+const DEFAULT_JSON_REPORT = 'packwise-report.json';
+
+/** `report` as both names: a string or false is the JSON report's (what it always was). */
+export function reportFiles(report: BudgetsPluginOptions['report']): {
+  json: string | false;
+  html: string | false;
+} {
+  if (report === undefined || typeof report === 'string' || report === false)
+    return { json: report ?? DEFAULT_JSON_REPORT, html: false };
+  return { json: report.json ?? DEFAULT_JSON_REPORT, html: report.html ?? false };
+}
 
 /** Used for hooks, logger and error messages. */
 export const PLUGIN_NAME = 'PackwiseBudgetsPlugin';
@@ -22,8 +42,11 @@ export interface BudgetsPluginOptions {
   tolerance?: ByteSize;
   /** A config file to read the budgets from (relative to webpack's context). */
   config?: string;
-  /** Name of the emitted report, or false. @default 'packwise-report.json' */
-  report?: string | false;
+  /**
+   * The emitted reports: a name for the JSON report, `false` for none, or `{ json, html }` — `html` names the
+   * HTML report (@packwise/report), emitted after the JSON one. @default 'packwise-report.json' (no HTML)
+   */
+  report?: string | false | ReportFiles;
   /**
    * What a visitor holding the previous version downloads, for budgets with `visitor: 'returning'` and for
    * the report's per-file `returning` sizes.
@@ -121,10 +144,16 @@ export class BudgetsPlugin {
         `${counts.computed} sizes compressed here, ${counts.reused} read from a compression plugin's output` +
         (visits ? `; a returning visitor: ${returningSummary(build.assets)}` : ''),
     );
-    const reportName = this.options.report ?? 'packwise-report.json';
-    if (reportName) {
-      const report: PackwiseReport = { version: 1, ...build, results };
-      compilation.emitAsset(reportName, new sources.RawSource(`${JSON.stringify(report, null, 2)}\n`));
+    const names = reportFiles(this.options.report);
+    const report: PackwiseReport = { version: 1, ...build, results };
+    if (names.json) {
+      compilation.emitAsset(names.json, new sources.RawSource(`${JSON.stringify(report, null, 2)}\n`));
+    }
+    if (names.html) {
+      // Final as written (its inline script and JSON are already compact): minimizers leave it alone.
+      compilation.emitAsset(names.html, new sources.RawSource(htmlReport(compilation, report)), {
+        minimized: true,
+      });
     }
   }
 

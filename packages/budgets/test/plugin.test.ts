@@ -175,6 +175,9 @@ describe('BudgetsPlugin options', () => {
     ['a zstd budget', { budgets: [{ path: '*.js', limit: '20 kB', compression: 'zstd' }] }],
     ['tolerance and report name', { budgets: [], tolerance: '32 B', report: 'sizes.json' }],
     ['no report', { budgets: [], report: false }],
+    ['the HTML report beside the JSON one', { budgets: [], report: { html: 'packwise-report.html' } }],
+    ['only the HTML report', { budgets: [], report: { json: false, html: 'report.html' } }],
+    ['both named', { budgets: [], report: { json: 'sizes.json', html: false } }],
     ['a config file', { config: 'budgets.json' }],
     [
       'a returning-visitor budget and the previous version',
@@ -225,6 +228,9 @@ describe('BudgetsPlugin options', () => {
     ],
     ['initial: false', { budgets: [{ initial: false, limit: 1 }] }, 'options.budgets[0].initial'],
     ['a report of true', { budgets: [], report: true }, 'options.report'],
+    ['an HTML report of true', { budgets: [], report: { html: true } }, 'options.report'],
+    ['an empty HTML report name', { budgets: [], report: { html: '' } }, 'options.report'],
+    ['an unknown report key', { budgets: [], report: { markdown: 'r.md' } }, 'options.report'],
     [
       'an unknown visitor',
       { budgets: [{ path: '*.js', limit: 1, visitor: 'frequent' }] },
