@@ -127,6 +127,18 @@ describe('the HTML report of the example app, in Chromium', () => {
     expect(await page.textContent('#why')).toMatch(/Package: date-fns@3\.6\.0/);
   });
 
+  it('switches the area between brotli, gzip and raw', async () => {
+    await open(path.join(before.outputDir, HTML));
+    const main = modelOf(before.text(HTML)).chunks.find((chunk) => chunk.name === 'main');
+    const title = () => page.getAttribute('#treemap [data-kind="chunk"][data-name="main"]', 'title');
+    const kB = (bytes = 0) => `main ${(bytes / 1000).toFixed(1)} kB`;
+    expect(await title()).toBe(kB(main?.sizes.brotli));
+    await page.selectOption('#metric', 'raw');
+    expect(await title()).toBe(kB(main?.sizes.raw));
+    await page.selectOption('#metric', 'gzip');
+    expect(await title()).toBe(kB(main?.sizes.gzip));
+  });
+
   it('shows the routes view: the first page and each lazy route with its files and bytes', async () => {
     await open(path.join(before.outputDir, HTML));
     await page.click('#tab-routes');
