@@ -5,10 +5,8 @@ import { untilInterrupted } from './signals';
 
 type Budgets = typeof import('@packwise/budgets');
 type Preset = typeof import('@packwise/preset');
+type Report = typeof import('@packwise/report');
 type Serve = typeof import('@packwise/serve');
-
-/** The options of `report({ argv, cwd, stdout, stderr })`, @packwise/report's command. */
-type ReportCommand = (options: Pick<RunOptions, 'argv' | 'cwd' | 'stdout' | 'stderr'>) => Promise<number>;
 
 export interface Command {
   /** What it does, for `packwise --help`. */
@@ -58,13 +56,12 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
       return untilInterrupted((interrupted) => serve({ argv, cwd, stdout, stderr, signal: interrupted }));
     },
   },
-  // @packwise/report (issue 14, built separately): not a dependency yet; add it to package.json when it ships.
   report: {
-    summary: 'write the visual report of a build: treemap, routes, duplicates, diff (@packwise/report)',
+    summary: 'write the visual report of a build: treemap, routes, duplicates, why, diff against a baseline',
     usage: 'report [--report FILE | --stats FILE --dir DIR] [--baseline FILE] [--out FILE] [--open]',
     from: '@packwise/report',
     run: ({ argv, cwd, stdout, stderr }) =>
-      commandOf<ReportCommand>('@packwise/report', 'report', () => require('@packwise/report'))({
+      commandOf<Report['report']>('@packwise/report', 'report', () => require('@packwise/report'))({
         argv,
         cwd,
         stdout,

@@ -21,7 +21,7 @@ Options:
   -h, --help   show this help
   --version    show the version of @packwise/cli
 
-Exit codes: 0 success, 1 a budget failed (check) or the server cannot listen (serve), 2 a usage or input error.
+Exit codes: 0 success, 1 a budget failed (check) or the command failed, 2 a usage or input error.
 `;
 }
 

@@ -163,6 +163,28 @@ describe('packwise serve', () => {
 });
 
 describe('packwise report', () => {
+  it("prints @packwise/report's usage with --help and exits 0", async () => {
+    const result = await packwise(['report', '--help']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^Usage: packwise report /);
+  });
+
+  it('writes the HTML report of a packwise-report.json and exits 0', async () => {
+    const cwd = await project();
+    const result = await packwise(['report', '--report', REPORT, '--out', 'report.html'], { cwd });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^packwise report: wrote .*report\.html/);
+    expect(await readFile(path.join(cwd, 'report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+  });
+
+  it('exits 2 with one line for a missing input or an unknown option', async () => {
+    expectOneLine(
+      await packwise(['report', '--report', 'no-such.json']),
+      /^packwise report: .*no-such\.json/,
+    );
+    expectOneLine(await packwise(['report', '--treemap']), /^packwise report: Unknown option '--treemap'/);
+  });
+
   /** What node's require throws for a package that is not installed (jest's own require maps every name). */
   const notFound = (name: string) => () => {
     throw Object.assign(new Error(`Cannot find module '${name}'\nRequire stack:\n- /app/x.js`), {
