@@ -17,12 +17,15 @@ export const PLUGIN_NAME = 'PackwiseCompressPlugin';
 
 /** gzip, brotli, zstd, deflate (zopfli, any compressor) in one pass over the assets, cached and bounded. */
 export class CompressPlugin {
+  /** The options as passed to the constructor (what `packwise inspect` prints to recreate the plugin). */
+  readonly userOptions: CompressPluginOptions;
   private readonly options: ResolvedOptions;
   private readonly select: ReturnType<typeof createSelector>;
   private readonly dictionaries?: DictionaryDeltas;
 
   constructor(options: CompressPluginOptions = {}) {
     validateOptions<CompressPluginOptions>(optionsSchema, options, '@packwise/compress');
+    this.userOptions = options;
     const ours = fromCompressionPluginForm(options);
     if (ours !== options) {
       validateOptions(

@@ -111,10 +111,7 @@ module.exports = (env) => withPackwise(
     expect(stdout).toContain("chunkFilename: '[name].[contenthash].js', // preset");
     expect(stdout).toContain("moduleIds: 'deterministic', // preset");
     expect(stdout).toContain(
-      "new (require('@packwise/compress').CompressPlugin)({ algorithms: ['brotli'], gzip:",
-    );
-    expect(stdout).toMatch(
-      /skipExtensions: \['png', .*\] \}\), \/\/ user — CompressPlugin's options, reconstructed/,
+      "new (require('@packwise/compress').CompressPlugin)({ algorithms: ['brotli'] }), // user",
     );
     expect(stdout).toContain('test: /\\.txt$/, // user');
     expect(stdout).not.toContain('VendorChunksPlugin');

@@ -109,17 +109,6 @@ function minimizerArguments(stored: MinimizerOptions): Record<string, unknown> {
   });
 }
 
-/** @packwise/compress stores its resolved options: back to the options its constructor takes. */
-function compressArguments(resolved: Record<string, unknown>): Record<string, unknown> {
-  const { match, filenames, skipExtensions, zopfliPath: _zopfliPath, ...rest } = resolved;
-  return withoutUndefined({
-    ...rest,
-    ...withoutUndefined((match ?? {}) as Record<string, unknown>),
-    filename: filenames,
-    skipExtensions: skipExtensions instanceof Set ? [...(skipExtensions as Set<unknown>)] : skipExtensions,
-  });
-}
-
 /**
  * The arguments to recreate `plugin`. `known` are the arguments the preset passed (for the plugins it
  * created itself); otherwise the instance's stored options, which for some plugins are a resolved form.
@@ -136,11 +125,6 @@ export function pluginArguments(plugin: object, known?: unknown): PluginArgument
     case 'TerserPlugin':
     case 'CssMinimizerPlugin':
       return { args: [minimizerArguments((fields.options ?? {}) as MinimizerOptions)] };
-    case 'CompressPlugin':
-      return {
-        args: [compressArguments((fields.options ?? {}) as Record<string, unknown>)],
-        note: "CompressPlugin's options, reconstructed from its resolved options",
-      };
     case 'PresetGuardsPlugin':
       return { args: [fields.conflicts ?? []] };
     default:
