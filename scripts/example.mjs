@@ -10,7 +10,7 @@ import { textTable } from './lib/table.mjs';
 
 const require = createRequire(import.meta.url);
 const { formatBytes } = require('@packwise/core');
-const { FORMATS, run: packwise } = require('@packwise/budgets');
+const { FORMATS, check } = require('@packwise/budgets');
 
 // The main job builds the example app with @packwise/preset (webpack.config.cjs); pass
 // fixtures/example-app/webpack.today.cjs to see the config teams paste today.
@@ -82,9 +82,8 @@ async function returningVisitors() {
     });
     await writeFile(statsFile, JSON.stringify(statsJson));
     console.log(`\nReturning visitor after the next deploy: ${label} (${path.relative(repoRoot, next)}/):\n`);
-    const code = await packwise({
+    const code = await check({
       argv: [
-        'check',
         '--stats',
         statsFile,
         '--previous',

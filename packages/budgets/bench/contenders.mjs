@@ -6,9 +6,9 @@ import path from 'node:path';
 import { repoRoot } from '../../../scripts/lib/app-build.mjs';
 
 const require = createRequire(import.meta.url);
-const packageDir = path.join(repoRoot, 'packages/budgets');
-const packwiseBin = path.join(packageDir, 'bin/packwise.js');
-const packwiseCli = path.join(packageDir, 'dist/cli/run.js');
+// The `packwise` command users run: @packwise/cli's bin (budgets' own forwards to it with a deprecation note).
+const packwiseBin = path.join(repoRoot, 'packages/cli/bin/packwise.js');
+const packwiseCli = path.join(repoRoot, 'packages/cli/dist/run.js');
 const sizeLimitBin = path.join(path.dirname(require.resolve('size-limit/package.json')), 'bin.js');
 
 const versionOf = (pkg) => require(`${pkg}/package.json`).version;
@@ -35,7 +35,7 @@ export const contenders = [
   {
     name: 'packwise',
     describe: () =>
-      `\`packwise check --dir\` (@packwise/budgets ${versionOf('@packwise/budgets')}), ` +
+      `\`packwise check --dir\` (@packwise/cli ${versionOf('@packwise/cli')}, @packwise/budgets ${versionOf('@packwise/budgets')}), ` +
       'packwise.config.json with one path budget per extension (each file checked)',
     unavailable: () =>
       [packwiseBin, packwiseCli]
