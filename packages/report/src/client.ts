@@ -232,13 +232,13 @@ export const CLIENT = String.raw`
     if (diff.returning) section.appendChild(el('p', { 'class': 'summary' }, 'A returning visitor downloads ' + bytes(diff.returning.bytes) + ' brotli (a new visitor ' + bytes(diff.returning.newVisitor) + ').'));
     section.appendChild(table('Packages', ['Package', 'Change', 'Before', 'After', 'Source size delta'], diff.packages.map(function (p) {
       var side = function (s) { return s ? s.name + (s.version ? '@' + s.version : '') + ' ' + bytes(s.size) : '—'; };
-      return el('tr', { 'data-package': p.name }, cell(p.name), cell(p.change), cell(side(p.before)), cell(side(p.after)), cell(signed((p.after ? p.after.size : 0) - (p.before ? p.before.size : 0)), 'num'));
+      return el('tr', { 'data-package': p.name }, cell(p.name), cell(p.change, 'nowrap'), cell(side(p.before)), cell(side(p.after)), cell(signed((p.after ? p.after.size : 0) - (p.before ? p.before.size : 0)), 'num'));
     })));
     section.appendChild(table('Routes', ['Route', 'Before', 'After', 'Delta (' + METRIC_LABEL[state.metric] + ')'], diff.routes.map(function (r) {
       return el('tr', null, cell(r.name), cell(r.before ? bytes(r.before[state.metric]) : '—', 'num'), cell(r.after ? bytes(r.after[state.metric]) : '—', 'num'), cell(signed(r.delta[state.metric]), 'num'));
     })));
     section.appendChild(table('Files', ['File', 'Change', 'Before', 'After', 'Delta (brotli)'], diff.files.filter(function (f) { return f.change !== 'unchanged'; }).map(function (f) {
-      return el('tr', null, cell(f.key), cell(f.change), cell(f.before ? f.before.name + ' ' + bytes(f.before.brotli) : '—'), cell(f.after ? f.after.name + ' ' + bytes(f.after.brotli) : '—'), cell(signed(f.delta.brotli), 'num'));
+      return el('tr', { 'data-file': f.key }, cell(f.key), cell(f.change, 'nowrap'), cell(f.before ? f.before.name + ' ' + bytes(f.before.brotli) : '—'), cell(f.after ? f.after.name + ' ' + bytes(f.after.brotli) : '—'), cell(signed(f.delta.brotli), 'num'));
     })));
   }
   function drawTable() {

@@ -8,7 +8,7 @@ import type {
   ReportModel,
   RouteChange,
 } from './model';
-import { pickSizes, subtractSizes, withoutHash, ZERO } from './sizes';
+import { pickSizes, subtractSizes, withoutLastHash, ZERO } from './sizes';
 
 export interface DiffOptions {
   /** compress-manifest.json of the new build: its deltas are what a returning visitor downloads. */
@@ -17,27 +17,58 @@ export interface DiffOptions {
   assets?: AssetSizeLike[];
 }
 
+function change(key: string, a: FileInfo | undefined, b: FileInfo | undefined): FileChange {
+  const delta = subtractSizes(b ? pickSizes(b) : ZERO, a ? pickSizes(a) : ZERO);
+  const kind: FileChange['change'] = !a
+    ? 'added'
+    : !b
+      ? 'removed'
+      : a.name !== b.name
+        ? 'renamed'
+        : delta.raw || delta.brotli
+          ? 'changed'
+          : 'unchanged';
+  return { key, ...(a ? { before: a } : {}), ...(b ? { after: b } : {}), change: kind, delta };
+}
+
+/**
+ * Files matched by their name without its content hash (the last hex part: `vendor.x.0d6e4079.<hash>.js` is
+ * `vendor.x.0d6e4079.js`). When several share one, the same names pair first, then the rest in name order.
+ */
 function fileChanges(before: FileInfo[], after: FileInfo[]): FileChange[] {
-  const keyed = (files: FileInfo[]) => new Map(files.map((file) => [withoutHash(file.name), file]));
+  const keyed = (files: FileInfo[]) => {
+    const map = new Map<string, FileInfo[]>();
+    for (const file of [...files].sort((x, y) => x.name.localeCompare(y.name))) {
+      const key = withoutLastHash(file.name);
+      map.set(key, [...(map.get(key) ?? []), file]);
+    }
+    return map;
+  };
   const old = keyed(before);
   const now = keyed(after);
   const changes: FileChange[] = [];
   for (const key of new Set([...old.keys(), ...now.keys()])) {
-    const a = old.get(key);
-    const b = now.get(key);
-    const delta = subtractSizes(b ? pickSizes(b) : ZERO, a ? pickSizes(a) : ZERO);
-    const change: FileChange['change'] = !a
-      ? 'added'
-      : !b
-        ? 'removed'
-        : a.name !== b.name
-          ? 'renamed'
-          : delta.raw || delta.brotli
-            ? 'changed'
-            : 'unchanged';
-    changes.push({ key, ...(a ? { before: a } : {}), ...(b ? { after: b } : {}), change, delta });
+    const a = old.get(key) ?? [];
+    const b = now.get(key) ?? [];
+    const same = a.filter((file) => b.some((other) => other.name === file.name));
+    for (const file of same)
+      changes.push(
+        change(
+          key,
+          file,
+          b.find((other) => other.name === file.name),
+        ),
+      );
+    const restA = a.filter((file) => !same.includes(file));
+    const restB = b.filter((file) => !same.some((other) => other.name === file.name));
+    for (let index = 0; index < Math.max(restA.length, restB.length); index += 1) {
+      changes.push(change(key, restA[index], restB[index]));
+    }
   }
-  return changes.sort((x, y) => x.key.localeCompare(y.key));
+  return changes.sort(
+    (x, y) =>
+      x.key.localeCompare(y.key) || (x.after ?? x.before)!.name.localeCompare((y.after ?? y.before)!.name),
+  );
 }
 
 function routeChanges(before: ReportModel, after: ReportModel): RouteChange[] {

@@ -24,5 +24,16 @@ const CONTENT_HASH = /([.-])[0-9a-f]{8,}(?=[.-])/g;
 /** A file name without its content hash (`main.3fa76445.js` → `main.js`): what stays across builds. */
 export const withoutHash = (name: string): string => name.replace(CONTENT_HASH, '');
 
+/** The content hash webpack writes last (`[name].[contenthash].js`): `a.0d6e4079.1f77e5b4.js` → `a.0d6e4079.js`. */
+const LAST_HASH = /[.-][0-9a-f]{8,}(?=(\.[a-z0-9]+)+$)/i;
+
+/** A file name without its last content hash: what names the same file across builds. */
+export const withoutLastHash = (name: string): string => {
+  const match = [...name.matchAll(new RegExp(LAST_HASH.source, 'gi'))].at(-1);
+  return match?.index === undefined
+    ? name
+    : name.slice(0, match.index) + name.slice(match.index + match[0].length);
+};
+
 /** The files a report measures: JS, CSS and HTML, not source maps or compressed copies. */
 export const MEASURED = /\.(m?js|cjs|css|html?)$/;

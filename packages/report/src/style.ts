@@ -30,6 +30,7 @@ aside ol { padding-left: 20px; margin: 4px 0; word-break: break-all; }
 table { border-collapse: collapse; width: 100%; background: #fff; margin: 0 0 16px; }
 th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid #e6e8ee; vertical-align: top; word-break: break-all; }
 td.num, th.num { text-align: right; white-space: nowrap; word-break: normal; }
+td.nowrap { white-space: nowrap; word-break: normal; }
 caption { text-align: left; font-weight: 600; padding: 6px 0; }
 .status { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; }
 .status.pass { background: var(--pass); } .status.near { background: var(--near); } .status.fail { background: var(--fail); } .status.none { background: var(--none); }

@@ -1,4 +1,5 @@
 import { packageOf, resourceOf } from '../src/packages';
+import { withoutLastHash } from '../src/sizes';
 
 describe('packageOf', () => {
   it.each([
@@ -34,5 +35,18 @@ describe('packageOf', () => {
   it('reads the file of a module behind loaders', () => {
     expect(resourceOf('css ./node_modules/css-loader/dist/cjs.js!./src/a.css?x=1')).toBe('./src/a.css');
     expect(resourceOf('./src/b.js')).toBe('./src/b.js');
+  });
+});
+
+describe('withoutLastHash', () => {
+  it.each([
+    ['main.3fa76445bb2847ba8c57.js', 'main.js'],
+    // A name with a hash of its own (a vendor chunk per package version) keeps it: only the content hash goes.
+    ['vendor.date-fns.0d6e4079.1f77e5b43972706b1c97.js', 'vendor.date-fns.0d6e4079.js'],
+    ['a-0123456789.css', 'a.css'],
+    ['index.html', 'index.html'],
+    ['1f77e5b43972706b1c97.js', '1f77e5b43972706b1c97.js'],
+  ])('%s -> %s', (name, key) => {
+    expect(withoutLastHash(name)).toBe(key);
   });
 });
