@@ -76,6 +76,8 @@ async function returningVisitors() {
     const statsJson = built.stats.toJson({
       all: false,
       assets: true,
+      // A rerun writes into the same folder: webpack skips unchanged files, and stats hide them unless asked.
+      cachedAssets: true,
       entrypoints: true,
       chunks: true,
       outputPath: true,
