@@ -148,6 +148,17 @@ describe('packwise check --stats', () => {
     expect(report.assets).toHaveLength(5);
   });
 
+  it('refuses stats that hide assets (toJson without cachedAssets after a rerun), naming how to write them', async () => {
+    const out = path.join(await dist(), 'dist');
+    const content = stats(out);
+    content.assets.push({ type: 'hidden assets', cached: true, filteredChildren: 3, size: 9000 } as never);
+    const cwd = await withStats(content);
+    expectUsageError(
+      await runCli(['check', '--stats', 'stats.json'], { cwd }),
+      'the stats hide 3 assets (cached or excluded); write them with stats.toJson({ assets: true, cachedAssets: true }) or webpack --json',
+    );
+  });
+
   it('finds entry chunks by their files when the entrypoint lists no chunks', async () => {
     const out = path.join(await dist(), 'dist');
     const content = stats(out);

@@ -47,6 +47,19 @@ function assetsOf(stats: unknown, label: string): StatsAsset[] {
   const named = assets.filter(
     (asset): asset is StatsAsset => isObject(asset) && typeof asset.name === 'string',
   );
+  // Stats made with `cachedAssets: false` (the default of toJson({ all: false })) group the files a rebuild did
+  // not write again into one nameless entry: counting without them would pass budgets it should fail.
+  const hidden = assets.filter((asset) => isObject(asset) && typeof asset.name !== 'string');
+  const hiddenCount = hidden.reduce(
+    (sum: number, asset) => sum + (Number((asset as Record<string, unknown>).filteredChildren) || 1),
+    0,
+  );
+  if (hiddenCount > 0) {
+    throw new UsageError(
+      `${label}: the stats hide ${hiddenCount} assets (cached or excluded); write them with ` +
+        'stats.toJson({ assets: true, cachedAssets: true }) or webpack --json',
+    );
+  }
   if (named.length === 0) {
     throw new UsageError(
       `${label}: no assets in these stats (webpack --json, or stats.toJson() with assets)`,
