@@ -29,6 +29,12 @@ describe('the HTML report of the admin app', () => {
     expect(model.modules.length).toBeGreaterThan(500);
     expect(model.budgets.length).toBeGreaterThan(0);
     expect(Buffer.byteLength(html)).toBeLessThan(800_000);
+    // hoist-non-react-statics brings its own react-is 16 beside React 19's.
+    const reactIs = model.duplicates.find((duplicate) => duplicate.name === 'react-is');
+    expect(reactIs?.copies.map((copy) => copy.version?.split('.')[0]).sort()).toEqual(['16', '19']);
+    expect(reactIs?.copies.map((copy) => copy.path)).toContainEqual(
+      expect.stringMatching(/hoist-non-react-statics\/node_modules\/react-is$/),
+    );
   });
 
   it('prints its size and generation time', () => {
