@@ -5,9 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatBytes, measureSizes } from '@packwise/core';
 import { buildReportData } from './build';
-import type { BaselineInput, ReportInput } from './build';
+import type { ReportInput } from './build';
 import type { AssetSizeLike, BudgetsReportLike, CompressManifestLike, StatsLike } from './input';
-import { readModelFromHtml, renderReportHtml } from './render';
+import { InputError, readBaseline, readJson } from './read';
+import { renderReportHtml } from './render';
 import { MEASURED } from './sizes';
 
 export interface OutputStream {
@@ -34,33 +35,8 @@ export const REPORT_USAGE = `Usage: packwise report [--report packwise-report.js
   --open      print the page's file:// URL
 `;
 
-class UsageError extends Error {}
-
-async function readJson<T>(file: string, what: string): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read ${what} ${file}`);
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new UsageError(`${what} ${file} is not JSON`);
-  }
-}
-
-async function readBaseline(file: string): Promise<BaselineInput> {
-  if (/\.html?$/.test(file)) {
-    const html = await readFile(file, 'utf8').catch(() => {
-      throw new UsageError(`cannot read --baseline ${file}`);
-    });
-    const model = readModelFromHtml(html);
-    if (!model) throw new UsageError(`--baseline ${file} is not a packwise report page`);
-    return model;
-  }
-  return readJson<BaselineInput>(file, '--baseline');
-}
+/** Bad input: exit 2 with one line. */
+const UsageError = InputError;
 
 /** JS, CSS and HTML files under `dir`, measured (raw, gzip -9, brotli -11). */
 async function measureDir(dir: string): Promise<AssetSizeLike[]> {
@@ -111,7 +87,7 @@ async function inputs(
   return {
     stats,
     ...(budgetsReport ? { budgetsReport } : { sizes: await measureDir(dir) }),
-    ...(baselineFile ? { baseline: await readBaseline(at(baselineFile)) } : {}),
+    ...(baselineFile ? { baseline: await readBaseline(at(baselineFile), '--baseline') } : {}),
     ...(existsSync(manifestFile)
       ? { compressManifest: await readJson<CompressManifestLike>(manifestFile, 'compress manifest') }
       : {}),

@@ -4,6 +4,7 @@ export { diffModels } from './diff';
 export { renderReportHtml, readModelFromHtml, scriptJson } from './render';
 export type { RenderOptions } from './render';
 export { report, REPORT_USAGE, EXIT } from './cli';
+export { readBaseline, InputError } from './read';
 export type { ReportCliOptions, OutputStream } from './cli';
 export { STATS_OPTIONS } from './input';
 export type * from './input';
