@@ -90,6 +90,12 @@ export const pluginSchema = {
                 'Name of the HTML report (@packwise/report: treemap, routes, duplicates, why), or false (default) for none.',
               anyOf: [{ enum: [false] }, { type: 'string', minLength: 1 }],
             },
+            baseline: {
+              description:
+                "What the HTML report diffs against: an earlier packwise-report.html, packwise-report.json or stats JSON (relative to webpack's context).",
+              type: 'string',
+              minLength: 1,
+            },
           },
         },
       ],

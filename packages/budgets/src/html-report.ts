@@ -1,5 +1,6 @@
+import path from 'node:path';
 import type { Compilation } from 'webpack';
-import { buildReportData, renderReportHtml, STATS_OPTIONS } from '@packwise/report';
+import { buildReportData, readBaseline, renderReportHtml, STATS_OPTIONS } from '@packwise/report';
 import type { CompressManifestLike } from '@packwise/report';
 import type { PackwiseReport } from './types';
 
@@ -14,15 +15,27 @@ function compressManifest(compilation: Compilation): CompressManifestLike | unde
   }
 }
 
-/** The HTML report of this build: its stats so far (modules, chunks, entrypoints) and the budgets' verdicts. */
-export function htmlReport(compilation: Compilation, report: PackwiseReport): string {
+/**
+ * The HTML report of this build: its stats so far (modules, chunks, entrypoints), the budgets' verdicts and,
+ * with a baseline file, the diff against it.
+ */
+export async function htmlReport(
+  compilation: Compilation,
+  report: PackwiseReport,
+  baselineFile?: string,
+): Promise<string> {
+  const { context } = compilation.compiler;
+  const baseline = baselineFile
+    ? await readBaseline(path.resolve(context, baselineFile), 'report.baseline')
+    : undefined;
   const stats = compilation.getStats().toJson(STATS_OPTIONS);
   const manifest = compressManifest(compilation);
   const model = buildReportData({
     stats: stats as Parameters<typeof buildReportData>[0]['stats'],
     budgetsReport: report,
-    context: compilation.compiler.context,
+    context,
     ...(manifest ? { compressManifest: manifest } : {}),
+    ...(baseline ? { baseline } : {}),
   });
   return renderReportHtml(model);
 }

@@ -18,6 +18,11 @@ export interface ReportFiles {
   json?: string | false;
   /** The HTML report's name, or false. @default false */
   html?: string | false;
+  /**
+   * What the HTML report diffs against: an earlier packwise-report.html, packwise-report.json or stats JSON
+   * (absolute, or relative to webpack's context).
+   */
+  baseline?: string;
 }
 
 const DEFAULT_JSON_REPORT = 'packwise-report.json';
@@ -26,10 +31,15 @@ const DEFAULT_JSON_REPORT = 'packwise-report.json';
 export function reportFiles(report: BudgetsPluginOptions['report']): {
   json: string | false;
   html: string | false;
+  baseline?: string;
 } {
   if (report === undefined || typeof report === 'string' || report === false)
     return { json: report ?? DEFAULT_JSON_REPORT, html: false };
-  return { json: report.json ?? DEFAULT_JSON_REPORT, html: report.html ?? false };
+  return {
+    json: report.json ?? DEFAULT_JSON_REPORT,
+    html: report.html ?? false,
+    ...(report.baseline ? { baseline: report.baseline } : {}),
+  };
 }
 
 /** Used for hooks, logger and error messages. */
@@ -151,7 +161,8 @@ export class BudgetsPlugin {
     }
     if (names.html) {
       // Final as written (its inline script and JSON are already compact): minimizers leave it alone.
-      compilation.emitAsset(names.html, new sources.RawSource(htmlReport(compilation, report)), {
+      const html = await htmlReport(compilation, report, names.baseline);
+      compilation.emitAsset(names.html, new sources.RawSource(html), {
         minimized: true,
       });
     }

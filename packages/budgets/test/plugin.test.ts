@@ -178,6 +178,10 @@ describe('BudgetsPlugin options', () => {
     ['the HTML report beside the JSON one', { budgets: [], report: { html: 'packwise-report.html' } }],
     ['only the HTML report', { budgets: [], report: { json: false, html: 'report.html' } }],
     ['both named', { budgets: [], report: { json: 'sizes.json', html: false } }],
+    [
+      'an HTML report with a baseline',
+      { budgets: [], report: { html: 'r.html', baseline: '../base/r.html' } },
+    ],
     ['a config file', { config: 'budgets.json' }],
     [
       'a returning-visitor budget and the previous version',
@@ -231,6 +235,7 @@ describe('BudgetsPlugin options', () => {
     ['an HTML report of true', { budgets: [], report: { html: true } }, 'options.report'],
     ['an empty HTML report name', { budgets: [], report: { html: '' } }, 'options.report'],
     ['an unknown report key', { budgets: [], report: { markdown: 'r.md' } }, 'options.report'],
+    ['an empty baseline', { budgets: [], report: { html: 'r.html', baseline: '' } }, 'options.report'],
     [
       'an unknown visitor',
       { budgets: [{ path: '*.js', limit: 1, visitor: 'frequent' }] },

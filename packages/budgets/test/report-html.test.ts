@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { compile } from '@packwise/test-utils';
 import { BudgetsPlugin } from '@packwise/budgets';
 import type { BudgetsPluginOptions } from '@packwise/budgets';
@@ -37,5 +38,26 @@ describe('BudgetsPlugin report option', () => {
       ['report', false],
     ]);
     expect(model.chunks.find((chunk) => chunk.name === 'main')?.status).toBe('pass');
+  });
+
+  it('diffs against report.baseline: an earlier page; a baseline it cannot read is a build error', async () => {
+    const first = await build({ html: 'packwise-report.html' });
+    const second = await build({
+      html: 'packwise-report.html',
+      baseline: path.join(first.outputDir, 'packwise-report.html'),
+    });
+    expect(second.errors).toEqual([]);
+    const html = second.text('packwise-report.html');
+    const json = /<script type="application\/json" id="packwise-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
+    const diff = (JSON.parse(json ?? 'null') as { diff?: { files: { change: string }[] } }).diff;
+    expect(diff?.files.length).toBeGreaterThan(0);
+    expect(diff?.files.every((file) => file.change === 'unchanged')).toBe(true);
+
+    const missing = await build({ html: 'packwise-report.html', baseline: 'no/such/report.html' });
+    expect(missing.errors).toEqual([
+      expect.stringMatching(
+        /^PackwiseBudgetsPlugin: cannot read report\.baseline <context>\/no\/such\/report\.html$/,
+      ),
+    ]);
   });
 });

@@ -9,8 +9,8 @@ import { report } from '@packwise/report';
 import { buildFixture, chunksWithFiles, HTML, modelOf, saveStats } from './helpers';
 
 // The example app built twice with the HTML report on: before and after the date-fns 3.6 -> 4.1 upgrade
-// (env.upgrade aliases date-fns to the date-fns-next folder). The "after" page is made by the CLI with the
-// "before" page as baseline. Chromium opens both from disk.
+// (env.upgrade aliases date-fns to the date-fns-next folder), the "before" page as the "after" build's
+// report.baseline; the CLI makes the same page from the after build's stats. Chromium opens them from disk.
 
 const streams = () => {
   const out: string[] = [];
@@ -27,10 +27,8 @@ describe('the HTML report of the example app, in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [before, after] = [
-      await buildFixture('example-app'),
-      await buildFixture('example-app', { upgrade: true }),
-    ];
+    before = await buildFixture('example-app');
+    after = await buildFixture('example-app', { upgrade: true }, {}, path.join(before.outputDir, HTML));
     tmp = await makeTempDir('packwise-report-diff-');
     diffPage = path.join(tmp, 'diff.html');
     const stdout = streams();
@@ -152,6 +150,12 @@ describe('the HTML report of the example app, in Chromium', () => {
     expect(main).toContain('index.html');
     const reports = await page.textContent('[data-route="reports"]');
     expect(reports).toMatch(/reports\.[0-9a-f]+\.js/);
+  });
+
+  it("the plugin's page with report.baseline and the CLI's with --baseline hold the same diff", async () => {
+    const fromPlugin = modelOf(after.text(HTML)).diff;
+    expect(fromPlugin?.packages.map((change) => change.name)).toEqual(['date-fns-next']);
+    expect(modelOf(await readFile(diffPage, 'utf8')).diff).toEqual(fromPlugin);
   });
 
   it('renders the diff against the baseline: the upgraded package with its bytes, routes and files', async () => {

@@ -20,22 +20,27 @@ export function presetConfig(app: string): PresetConfig {
 }
 
 /** The config with the preset's BudgetsPlugin replaced by one that also emits the HTML report. */
-export function withHtmlReport(config: Configuration, options: BudgetsPluginOptions = {}): Configuration {
+export function withHtmlReport(
+  config: Configuration,
+  options: BudgetsPluginOptions = {},
+  baseline?: string,
+): Configuration {
   const plugins = (config.plugins ?? []).filter((plugin) => !(plugin instanceof BudgetsPlugin));
-  return {
-    ...config,
-    plugins: [...plugins, new BudgetsPlugin({ ...options, report: { json: JSON_REPORT, html: HTML } })],
-  };
+  const report = { json: JSON_REPORT, html: HTML, ...(baseline ? { baseline } : {}) };
+  return { ...config, plugins: [...plugins, new BudgetsPlugin({ ...options, report })] };
 }
 
-/** Builds a fixture with its preset config and the HTML report on. */
+/** Builds a fixture with its preset config and the HTML report on (diffed against `baseline` when given). */
 export async function buildFixture(
   app: string,
   env: Record<string, unknown> = {},
   options: BudgetsPluginOptions = {},
+  baseline?: string,
 ): Promise<BuildResult> {
   const outDir = await makeTempDir(`packwise-report-${app}-`);
-  return compile(withHtmlReport(presetConfig(app)({ outDir, ...env }), options), { outputDir: outDir });
+  return compile(withHtmlReport(presetConfig(app)({ outDir, ...env }), options, baseline), {
+    outputDir: outDir,
+  });
 }
 
 /** Writes the build's stats JSON (what `packwise report --stats` reads) next to its output. */
