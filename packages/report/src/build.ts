@@ -12,14 +12,13 @@ import type {
   BudgetInfo,
   BudgetStatus,
   ChunkInfo,
-  DuplicateInfo,
   FileInfo,
   ModuleInfo,
   PackageInfo,
   ReportModel,
-  RouteInfo,
 } from './model';
-import { APP, createManifestReader, packageOf, resourceOf } from './packages';
+import { APP, createManifestReader, duplicatesOf, packageOf, resourceOf } from './packages';
+import { routesOf } from './routes';
 import { MEASURED, pickSizes, sumSizes, withoutHash, ZERO } from './sizes';
 
 /** A baseline: an earlier report model (from a packwise-report.html), packwise-report.json or stats JSON. */
@@ -198,77 +197,6 @@ function collect(input: ReportInput, files: FileInfo[]): Collected {
     }
   });
   return { modules, packages, chunks };
-}
-
-function routesOf(input: ReportInput, files: FileInfo[]): RouteInfo[] {
-  const { stats } = input;
-  const fileByName = new Map(files.map((file) => [file.name, file]));
-  const entrypoints = stats.entrypoints ?? {};
-  const pagesOf = (entry: string) => input.budgetsReport?.entries?.[entry]?.pages ?? [];
-  const firstPage = new Set<string>();
-  const route = (name: string, kind: RouteInfo['kind'], names: string[]): RouteInfo => {
-    const routeFiles = [...new Set(names)]
-      .filter((file) => fileByName.has(file))
-      .map((file) => ({
-        ...pickSizes(fileByName.get(file) as FileInfo),
-        name: file,
-        loaded: kind === 'lazy' && firstPage.has(file),
-      }));
-    return { name, kind, files: routeFiles, sizes: sumSizes(routeFiles.filter((file) => !file.loaded)) };
-  };
-  const routes: RouteInfo[] = [];
-  const entries = Object.keys(entrypoints).length
-    ? Object.entries(entrypoints).map(
-        ([name, group]) => [name, (group.assets ?? []).map((a) => a.name)] as const,
-      )
-    : Object.entries(input.budgetsReport?.entries ?? {}).map(
-        ([name, entry]) => [name, entry.initial] as const,
-      );
-  for (const [name, initial] of entries) {
-    const names = [...pagesOf(name), ...initial];
-    routes.push(route(name, 'entry', names));
-    for (const file of names) firstPage.add(file);
-  }
-  for (const [name, group] of Object.entries(stats.namedChunkGroups ?? {})) {
-    if (name in entrypoints) continue;
-    routes.push(
-      route(
-        name,
-        'lazy',
-        (group.assets ?? []).map((asset) => asset.name),
-      ),
-    );
-  }
-  const named = new Set(
-    Object.values(stats.namedChunkGroups ?? {})
-      .flatMap((group) => group.chunks ?? [])
-      .map(String),
-  );
-  for (const chunk of stats.chunks ?? []) {
-    if (chunk.initial || named.has(String(chunk.id)) || !(chunk.files ?? []).some((f) => fileByName.has(f)))
-      continue;
-    routes.push(route(`chunk ${String(chunk.id)}`, 'lazy', chunk.files ?? []));
-  }
-  return routes;
-}
-
-function duplicatesOf(packages: PackageInfo[]): DuplicateInfo[] {
-  const byName = new Map<string, PackageInfo[]>();
-  for (const pkg of packages) {
-    if (!pkg.path) continue;
-    const key = pkg.realName ?? pkg.name;
-    byName.set(key, [...(byName.get(key) ?? []), pkg]);
-  }
-  return [...byName]
-    .filter(([, copies]) => copies.length > 1)
-    .map(([name, copies]) => ({
-      name,
-      copies: copies.map((copy) => ({
-        path: copy.path as string,
-        ...(copy.version ? { version: copy.version } : {}),
-        size: copy.size,
-      })),
-    }));
 }
 
 /** Without stats, a chunk per file with the largest modules the budgets report lists (the rest unlisted). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { DuplicateInfo, PackageInfo } from './model';
 
 /** Where a module's code comes from: the app, or an installed package. */
 export interface PackageRef {
@@ -71,4 +72,24 @@ export function createManifestReader(): (root: string) => { name?: string; versi
     }
     return manifest;
   };
+}
+
+/** Packages bundled from more than one folder, matched by the name in their package.json. */
+export function duplicatesOf(packages: PackageInfo[]): DuplicateInfo[] {
+  const byName = new Map<string, PackageInfo[]>();
+  for (const pkg of packages) {
+    if (!pkg.path) continue;
+    const key = pkg.realName ?? pkg.name;
+    byName.set(key, [...(byName.get(key) ?? []), pkg]);
+  }
+  return [...byName]
+    .filter(([, copies]) => copies.length > 1)
+    .map(([name, copies]) => ({
+      name,
+      copies: copies.map((copy) => ({
+        path: copy.path as string,
+        ...(copy.version ? { version: copy.version } : {}),
+        size: copy.size,
+      })),
+    }));
 }
