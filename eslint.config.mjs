@@ -4,7 +4,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'bench/out/**', 'fixtures/**/.bench/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/dist-next/**',
+      'coverage/**',
+      'bench/out/**',
+      'fixtures/**/.bench/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
