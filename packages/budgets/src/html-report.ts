@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Compilation } from 'webpack';
-import { buildReportData, readBaseline, renderReportHtml, STATS_OPTIONS } from '@packwise/report';
 import type { CompressManifestLike } from '@packwise/report';
 import type { PackwiseReport } from './types';
 
@@ -24,6 +23,10 @@ export async function htmlReport(
   report: PackwiseReport,
   baselineFile?: string,
 ): Promise<string> {
+  // Loaded here, not at the top: `packwise check` and builds without an HTML report never need it.
+  const { buildReportData, readBaseline, renderReportHtml, STATS_OPTIONS } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('@packwise/report') as typeof import('@packwise/report');
   const { context } = compilation.compiler;
   const baseline = baselineFile
     ? await readBaseline(path.resolve(context, baselineFile), 'report.baseline')

@@ -33,7 +33,7 @@ async function evaluate(script: string): Promise<unknown> {
 }
 
 describe('packwise check', () => {
-  it('loads neither webpack nor the preset nor the server', async () => {
+  it('loads neither webpack nor the preset nor the server nor the HTML report', async () => {
     const { code, modules } = (await evaluate(`
       const { run } = require(${JSON.stringify(path.join(cliDir, 'dist'))});
       const quiet = { write: () => true };
@@ -44,7 +44,7 @@ describe('packwise check', () => {
     const loaded = modules.map(toPosix);
     expect(loaded).toContainEqual(expect.stringMatching(/\/packages\/budgets\/dist\/cli\/check\.js$/));
     const unwanted = loaded.filter((file) =>
-      /\/node_modules\/webpack\/|\/packages\/(preset|serve)\/|\/node_modules\/@packwise\/(preset|serve)\//.test(
+      /\/node_modules\/webpack\/|\/packages\/(preset|serve|report)\/|\/node_modules\/@packwise\/(preset|serve|report)\//.test(
         file,
       ),
     );
