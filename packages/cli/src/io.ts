@@ -1,8 +1,7 @@
-/** Where the CLI writes: `process.stdout`/`process.stderr`, or a test's fake. */
-export interface OutputStream {
-  write(text: string): unknown;
-  isTTY?: boolean;
-}
+import type { OutputStream } from '@packwise/budgets';
+
+/** Where the CLI writes: `process.stdout`/`process.stderr`, or a test's fake (the same as `packwise check`'s). */
+export type { OutputStream };
 
 /** Everything `packwise` reads from its process, injected so that tests run it in-process. */
 export interface RunOptions {
