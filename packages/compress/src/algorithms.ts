@@ -35,8 +35,11 @@ function requireZstd(): ZstdEngine {
   }
 }
 
-/** Throws, when the plugin is made, for zstd settings this Node cannot give browsers. */
-export function checkZstdOptions({ level }: ResolvedOptions['zstd']): void {
+/**
+ * Checks, when the plugin is made, the zstd settings against this Node's engine: throws for what browsers could
+ * not decode, and returns the build warnings for settings it cannot honour.
+ */
+export function checkZstdOptions({ level, windowLog }: ResolvedOptions['zstd']): string[] {
   const engine = requireZstd();
   if (level > ZSTD_LEVEL && !engine.setsWindow) {
     throw new Error(
@@ -44,19 +47,22 @@ export function checkZstdOptions({ level }: ResolvedOptions['zstd']): void {
         '(the engine on Node.js < 22.15), and browsers decode at most 8 MiB (RFC 9659): use a level of at most 19',
     );
   }
+  if (windowLog === undefined || engine.setsWindow) return [];
+  return [
+    `zstd.windowLog ${windowLog} is ignored: on Node.js ${process.versions.node} zstd comes from ${engine.name}, ` +
+      'which takes the window from the level (node:zlib sets it from Node.js 22.15)',
+  ];
 }
 
 /**
  * The configured algorithms. zopfli needs worker threads: they are started by the first zopfli job and
- * stopped by `close()` when the pass is over. `warnings` are settings this Node cannot honour.
+ * stopped by `close()` when the pass is over.
  */
 export function createAlgorithms(options: ResolvedOptions): {
   algorithms: Algorithm[];
-  warnings: string[];
   close(): Promise<void>;
 } {
   let pool: ZopfliPool | undefined;
-  const warnings: string[] = [];
   const { zopfliPath } = options;
 
   const builtins: Record<BuiltinAlgorithm, () => Compressor> = {
@@ -98,7 +104,7 @@ export function createAlgorithms(options: ResolvedOptions): {
           }),
       };
     },
-    zstd: () => zstdCompressor(options.zstd, warnings),
+    zstd: () => zstdCompressor(options.zstd),
   };
 
   const create = (algorithm: ResolvedAlgorithm): Algorithm => {
@@ -115,7 +121,6 @@ export function createAlgorithms(options: ResolvedOptions): {
 
   return {
     algorithms: options.algorithms.map(create),
-    warnings,
     close: async () => {
       await pool?.close();
       pool = undefined;
@@ -123,14 +128,8 @@ export function createAlgorithms(options: ResolvedOptions): {
   };
 }
 
-function zstdCompressor({ level, windowLog }: ResolvedOptions['zstd'], warnings: string[]): Compressor {
+function zstdCompressor({ level, windowLog }: ResolvedOptions['zstd']): Compressor {
   const engine = requireZstd();
-  if (windowLog !== undefined && !engine.setsWindow) {
-    warnings.push(
-      `zstd.windowLog ${windowLog} is ignored: on Node.js ${process.versions.node} zstd comes from ${engine.name}, ` +
-        'which takes the window from the level (node:zlib sets it from Node.js 22.15)',
-    );
-  }
   const browserWindow = 2 ** ZSTD_BROWSER_WINDOW_LOG;
   return {
     settings: { level, windowLog, engine: engine.name },

@@ -22,6 +22,8 @@ export class CompressPlugin {
   private readonly options: ResolvedOptions;
   private readonly select: ReturnType<typeof createSelector>;
   private readonly dictionaries?: DictionaryDeltas;
+  /** Settings this Node cannot honour: one build warning each, per compilation. */
+  private readonly warnings: readonly string[] = [];
 
   constructor(options: CompressPluginOptions = {}) {
     validateOptions<CompressPluginOptions>(optionsSchema, options, '@packwise/compress');
@@ -36,7 +38,7 @@ export class CompressPlugin {
     }
     this.options = resolveOptions(ours);
     if (this.options.algorithms.some(({ name, custom }) => name === 'zstd' && !custom)) {
-      checkZstdOptions(this.options.zstd);
+      this.warnings = checkZstdOptions(this.options.zstd);
     }
     this.select = createSelector(this.options);
     if (this.options.dictionaries) {
@@ -52,6 +54,9 @@ export class CompressPlugin {
     const { Compilation } = compiler.webpack;
     this.dictionaries?.apply(compiler);
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
+      for (const warning of this.warnings) {
+        compilation.warnings.push(new compiler.webpack.WebpackError(`${PLUGIN_NAME}: ${warning}`));
+      }
       // `main.js.gz 585 bytes [emitted] [compressed]` in stats.toString(), as compression-webpack-plugin prints.
       compilation.hooks.statsPrinter.tap(PLUGIN_NAME, (stats) => {
         stats.hooks.print
@@ -82,8 +87,7 @@ export class CompressPlugin {
     const candidates = this.select(compilation, names);
     if (candidates.length === 0 && !this.manifestMissing(compilation)) return;
 
-    const { algorithms, warnings, close } = createAlgorithms(this.options);
-    for (const warning of warnings) compilation.warnings.push(error(warning));
+    const { algorithms, close } = createAlgorithms(this.options);
     const counts: EncodeCounts = { computed: 0, cached: 0 };
     let ratioSkipped = 0;
     let done = 0;
