@@ -36,11 +36,6 @@ const hashesOf = (info: AssetInfo): string[] =>
     .flat()
     .filter((hash): hash is string => typeof hash === 'string');
 
-export function bufferOf(candidate: Candidate): Buffer {
-  const content = candidate.source.buffer ? candidate.source.buffer() : candidate.source.source();
-  return Buffer.isBuffer(content) ? content : Buffer.from(content);
-}
-
 /**
  * The deltas of one asset against each earlier version of the same shape that differs from it, from webpack's
  * cache when the asset and the earlier file are unchanged (keyed by both hashes and the level).

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Compilation, Compiler, WebpackError } from 'webpack';
 import type { Limiter } from '@packwise/core';
-import { bufferOf, deltasOf } from './deltas';
+import { deltasOf } from './deltas';
 import type { DictionaryFacts } from './deltas';
+import { bufferOf } from './encode';
 import { historyFolders, recordBuild } from './history';
 import type { ResolvedDictionaries } from './options';
 import type { Candidate } from './select';
@@ -52,7 +53,7 @@ export class DictionaryDeltas {
     this.recorded.set(compilation, files);
     const facts = await Promise.all(
       chosen.map(async (candidate) => {
-        const content = bufferOf(candidate);
+        const content = bufferOf(candidate.source);
         if (this.options.history) files.push({ name: candidate.name, content });
         return [
           candidate.name,

@@ -18,7 +18,8 @@ export interface Encoded {
 
 type Cache = ReturnType<Compilation['getCache']>;
 
-function bufferOf(source: sources.Source): Buffer {
+/** An asset's bytes, whether its source keeps a Buffer or a string. */
+export function bufferOf(source: sources.Source): Buffer {
   const content = source.buffer ? source.buffer() : source.source();
   return Buffer.isBuffer(content) ? content : Buffer.from(content);
 }
