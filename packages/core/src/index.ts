@@ -14,3 +14,4 @@ export type { Limiter } from './limit';
 export { loadZstd, zstdWindowSize, ZSTD_LEVEL, ZSTD_BROWSER_WINDOW_LOG, ZSTD_BINDING } from './zstd';
 export type { ZstdEngine, ZstdSettings } from './zstd';
 export { compressDcz, decodeDcz, sha256, DCZ_MAGIC, DCB_MAGIC } from './dictionary';
+export { withoutHash } from './names';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { withoutHash } from '@packwise/core';
 import { diffModels } from './diff';
 import type {
   AssetSizeLike,
@@ -19,7 +20,7 @@ import type {
 } from './model';
 import { APP, createManifestReader, duplicatesOf, packageOf, resourceOf } from './packages';
 import { routesOf } from './routes';
-import { MEASURED, pickSizes, sumSizes, withoutHash, ZERO } from './sizes';
+import { MEASURED, pickSizes, sumSizes, ZERO } from './sizes';
 
 /** A baseline: an earlier report model (from a packwise-report.html), packwise-report.json or stats JSON. */
 export type BaselineInput = ReportModel | BudgetsReportLike | StatsLike;

@@ -18,12 +18,6 @@ export const sumSizes = (list: Sizes[]): Sizes => list.reduce(addSizes, ZERO);
 
 export const pickSizes = ({ raw, gzip, brotli }: Sizes): Sizes => ({ raw, gzip, brotli });
 
-/** Content hashes webpack writes into names: 8 or more hex digits between dots or dashes. */
-const CONTENT_HASH = /([.-])[0-9a-f]{8,}(?=[.-])/g;
-
-/** A file name without its content hash (`main.3fa76445.js` → `main.js`): what stays across builds. */
-export const withoutHash = (name: string): string => name.replace(CONTENT_HASH, '');
-
 /** The content hash webpack writes last (`[name].[contenthash].js`): `a.0d6e4079.1f77e5b4.js` → `a.0d6e4079.js`. */
 const LAST_HASH = /[.-][0-9a-f]{8,}(?=(\.[a-z0-9]+)+$)/i;
 
