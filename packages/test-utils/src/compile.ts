@@ -1,6 +1,6 @@
-import webpack from 'webpack';
 import type { Compiler, Configuration, MultiStats, Stats } from 'webpack';
 import { normalisePaths, readOutputFiles } from './output';
+import { bundler } from './bundler';
 import { makeTempDir, repoRoot } from './paths';
 
 export interface BuildResult {
@@ -23,13 +23,13 @@ export interface CompilerOptions {
   outputDir?: string;
 }
 
-/** A webpack compiler for `config` whose output goes to a temp dir (or `outputDir`). */
+/** A compiler of the bundler under test (webpack unless PACKWISE_BUNDLER says) writing to a temp dir (or `outputDir`). */
 export async function createCompiler(
   config: Configuration,
   options: CompilerOptions = {},
 ): Promise<{ compiler: Compiler; outputDir: string }> {
   const outputDir = options.outputDir ?? (await makeTempDir('packwise-out-'));
-  const compiler = webpack({ ...config, output: { ...config.output, path: outputDir } });
+  const compiler = bundler().create({ ...config, output: { ...config.output, path: outputDir } });
   return { compiler, outputDir };
 }
 
@@ -88,7 +88,7 @@ export async function compile(config: Configuration, options: CompilerOptions = 
 /** Builds `configs` as one webpack MultiCompiler, each into its own temp dir, and closes it. */
 export async function compileMulti(configs: Configuration[]): Promise<BuildResult[]> {
   const outputDirs = await Promise.all(configs.map(() => makeTempDir('packwise-out-')));
-  const compiler = webpack(
+  const compiler = bundler().createMulti(
     configs.map((config, index) => ({ ...config, output: { ...config.output, path: outputDirs[index] } })),
   );
   try {

@@ -1,3 +1,5 @@
+export { bundler, bundlerName } from './bundler';
+export type { Bundler, BundlerName } from './bundler';
 export { compile, compileMulti, createCompiler, runCompiler, closeCompiler, collectBuild } from './compile';
 export type { BuildResult, CompilerOptions } from './compile';
 export { startWatch } from './watch';
