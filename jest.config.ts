@@ -14,6 +14,7 @@ const project = {
   transformIgnorePatterns: ['/node_modules/(?!@rspack/core/dist/)'],
   moduleNameMapper: {
     '^@packwise/([^/]+)$': '<rootDir>/packages/$1/src',
+    '^@packwise/preset/rspack$': '<rootDir>/packages/preset/src/rspack',
   },
 } satisfies Config;
 

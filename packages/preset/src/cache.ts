@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Configuration } from 'webpack';
 import { digestOf } from '@packwise/core';
 import type { Mode } from './mode';
 import type { Project } from './project';
+import type { CacheSettings } from './toolchain';
 
 /** The preset's own code (src/ in tests, dist/ when installed): frames inside it are not the caller. */
 const PRESET_CODE = __dirname;
@@ -36,19 +36,20 @@ export function callerFile(): string | undefined {
 export const inputsDigest = (...inputs: unknown[]): string => digestOf(inputs).slice(0, 16);
 
 /**
- * webpack's filesystem cache, one per mode, invalidated when the config file (and what it requires) or a
- * project config file that changes the output (package.json, tsconfig, babel, PostCSS, browserslist) changes.
+ * The persistent cache (webpack's filesystem cache, Rspack's persistent one), one per mode, invalidated when
+ * the config file (and what it requires) or a project config file that changes the output (package.json,
+ * tsconfig, babel, PostCSS, browserslist) changes.
  */
-export function filesystemCache(
+export function cacheSettings(
   project: Project,
   mode: Mode,
   configFile: string | undefined,
   version: string,
-): Configuration['cache'] {
+): CacheSettings {
   return {
-    type: 'filesystem',
     name: `packwise-${mode}`,
     version,
-    buildDependencies: { config: [...(configFile ? [configFile] : []), ...project.configFiles] },
+    buildDependencies: [...(configFile ? [configFile] : []), ...project.configFiles],
+    context: project.context,
   };
 }

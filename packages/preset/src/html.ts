@@ -13,9 +13,11 @@ type HtmlOptions = HtmlWebpackPlugin.Options;
 export const htmlOptions = (options: PackwiseOptions, project: Project): HtmlOptions | undefined =>
   featureOptions<HtmlOptions>(options.html, project.page !== undefined);
 
-/** The user's config brings its own html-webpack-plugin: the preset's HTML features apply to its pages too. */
+const PAGE_PLUGINS = new Set(['HtmlWebpackPlugin', 'HtmlRspackPlugin']);
+
+/** The user's config brings its own page plugin: the preset's HTML features apply to its pages too. */
 export const userHasHtmlPlugin = (userConfig: Configuration) =>
-  (userConfig.plugins ?? []).some((plugin) => className(plugin) === 'HtmlWebpackPlugin');
+  (userConfig.plugins ?? []).some((plugin) => PAGE_PLUGINS.has(className(plugin) ?? ''));
 
 /** The template the preset rewrites for html-webpack-plugin (it then watches it); `undefined` otherwise. */
 export function rewrittenTemplate(options: PackwiseOptions, project: Project): string | undefined {
@@ -26,18 +28,17 @@ export function rewrittenTemplate(options: PackwiseOptions, project: Project): s
 }
 
 /**
- * html-webpack-plugin with the project's page as template. A Vite page's module scripts (the entry) and
+ * html-webpack-plugin (HtmlRspackPlugin on Rspack: `Plugin`) with the project's page as template. A Vite page's module scripts (the entry) and
  * create-react-app's `%PUBLIC_URL%` are rewritten first, from the file as it is at each build.
  */
 export function htmlPlugin(
   options: PackwiseOptions,
   project: Project,
   publicPath: unknown,
+  Plugin: new (options: HtmlOptions) => WebpackPluginInstance,
 ): WebpackPluginInstance | undefined {
   const html = htmlOptions(options, project);
   if (!html) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a page is generated
-  const Plugin = require('html-webpack-plugin') as typeof HtmlWebpackPlugin;
   const { page } = project;
   if (html.template || html.templateContent || !page) return new Plugin(html);
   if (!rewrittenTemplate(options, project)) return new Plugin({ ...html, template: page.template });

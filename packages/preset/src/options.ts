@@ -27,6 +27,17 @@ export interface InlineOptions {
 
 export interface PackwiseOptions {
   /**
+   * The bundler the config is for. `rspack`: an Rspack 1.7 / 2.x config with its built-ins (builtin:swc-loader,
+   * CssExtractRspackPlugin, SwcJsMinimizerRspackPlugin, LightningCssMinimizerRspackPlugin, HtmlRspackPlugin) and
+   * the same packwise plugins; `@packwise/preset/rspack` sets it. @default 'webpack'
+   */
+  bundler?: 'webpack' | 'rspack';
+  /**
+   * The `@rspack/core` module to take Rspack's built-ins from (`require('@rspack/core')`), when the project has
+   * several. @default the project's own `@rspack/core`
+   */
+  rspack?: object;
+  /**
    * What to build for. Left out: the config's `mode`, else `--mode` on the command line, else `development`
    * under `webpack serve`, else `production`. Development has no minification, compression, content hashes
    * or budgets; CSS through style-loader, React Fast Refresh when `react-refresh` is installed.

@@ -1,5 +1,7 @@
 import type { RuleSetRule } from 'webpack';
 import type { Project } from './project';
+import type { Toolchain } from './toolchain';
+import { webpackToolchain } from './toolchain-webpack';
 import type { PackwiseOptions, RuleName } from './options';
 import { scriptsRule } from './scripts';
 import { stylesRule } from './styles';
@@ -17,11 +19,15 @@ const assetsRule = (): RuleSetRule => ({
 export function presetRules(
   project: Project,
   options: PackwiseOptions,
-  { assets, development = false }: { assets: boolean; development?: boolean },
+  {
+    assets,
+    development = false,
+    toolchain = webpackToolchain,
+  }: { assets: boolean; development?: boolean; toolchain?: Toolchain },
 ): Partial<Record<RuleName, RuleSetRule>> {
   const made: Record<RuleName, RuleSetRule | undefined> = {
-    scripts: scriptsRule(project, options, development),
-    styles: stylesRule(project, development),
+    scripts: scriptsRule(project, options, development, toolchain.swcLoader),
+    styles: stylesRule(project, development, toolchain.extractLoader),
     assets: assets ? assetsRule() : undefined,
   };
   const rules: Partial<Record<RuleName, RuleSetRule>> = {};

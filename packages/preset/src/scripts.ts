@@ -50,9 +50,9 @@ function swcOptions(project: Project, syntax: 'js' | 'ts' | 'tsx', development: 
   };
 }
 
-function swcRule(project: Project, development: boolean): RuleSetRule {
+function swcRule(project: Project, development: boolean, swcLoader: string): RuleSetRule {
   const use = (syntax: 'js' | 'ts' | 'tsx'): RuleSetUseItem => ({
-    loader: loader('swc-loader'),
+    loader: swcLoader,
     options: swcOptions(project, syntax, development),
   });
   return {
@@ -88,9 +88,16 @@ function babelRule(project: Project, options: PackwiseOptions, development: bool
 /**
  * The `scripts` rule: babel-loader with the project's own babel config, else swc-loader (about 10× faster
  * than babel on the same files) with the JSX runtime and browserslist targets babel would have used.
- * `transpiler` forces one.
+ * `transpiler` forces one. On Rspack swc is its `builtin:swc-loader`, with the same options.
  */
-export function scriptsRule(project: Project, options: PackwiseOptions, development: boolean): RuleSetRule {
+export function scriptsRule(
+  project: Project,
+  options: PackwiseOptions,
+  development: boolean,
+  swcLoader: string,
+): RuleSetRule {
   const transpiler = options.transpiler ?? (project.babelConfig ? 'babel' : 'swc');
-  return transpiler === 'babel' ? babelRule(project, options, development) : swcRule(project, development);
+  return transpiler === 'babel'
+    ? babelRule(project, options, development)
+    : swcRule(project, development, swcLoader);
 }

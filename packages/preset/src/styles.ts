@@ -1,23 +1,13 @@
 import type { RuleSetRule, RuleSetUseItem } from 'webpack';
 import type { Project } from './project';
 import { loader } from './scripts';
+import { webpackToolchain } from './toolchain-webpack';
 
 const CSS = /\.css$/i;
 const SASS = /\.s[ac]ss$/i;
 
 /** The Sass packages, the one the preset prefers first; sass-embedded 1.105.0 is the last whose lockfile installs everywhere. */
 export const SASS_PACKAGES = ['sass-embedded', 'sass'];
-
-/** The loader that puts CSS on the page: extracted files in production, style tags (hot-reloadable) in development. */
-function styleLoader(development: boolean): RuleSetUseItem {
-  if (development) return { loader: loader('style-loader') };
-  // Named exports (`import { card } from './Card.module.css'`) and a default export of every class, as
-  // create-react-app code imports them.
-  return {
-    loader: require.resolve('mini-css-extract-plugin/dist/loader.js'),
-    options: { defaultExport: true },
-  };
-}
 
 /**
  * css-loader: CSS Modules for `*.module.*` files (css-loader's `auto`), with named exports as webpack's own
@@ -52,13 +42,18 @@ function sassLoader(project: Project): RuleSetUseItem {
 }
 
 /**
- * The `styles` rule: `.css` and `.scss`/`.sass`, each through the style loader, css-loader and (with a
+ * The `styles` rule: `.css` and `.scss`/`.sass`, each through the style loader (style tags in development,
+ * extracted files in production: `extractLoader`), css-loader and (with a
  * PostCSS config) postcss-loader, Sass files through sass-loader first.
  */
-export function stylesRule(project: Project, development: boolean): RuleSetRule {
+export function stylesRule(
+  project: Project,
+  development: boolean,
+  extractLoader: RuleSetUseItem = webpackToolchain.extractLoader,
+): RuleSetRule {
   const postcss = project.postcssConfig ? [{ loader: loader('postcss-loader') }] : [];
   const chain = (sass: boolean): RuleSetUseItem[] => [
-    styleLoader(development),
+    development ? { loader: loader('style-loader') } : extractLoader,
     cssLoader(postcss.length + (sass ? 1 : 0), development),
     ...postcss,
     ...(sass ? [sassLoader(project)] : []),

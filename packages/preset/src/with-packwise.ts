@@ -1,15 +1,13 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- plugins load only in the mode that uses them */
 import path from 'node:path';
 import type CopyPluginClass from 'copy-webpack-plugin';
-import type MiniCssExtractPluginClass from 'mini-css-extract-plugin';
 import type { Configuration, EntryObject, WebpackPluginInstance } from 'webpack';
-import { callerFile, filesystemCache, inputsDigest } from './cache';
+import { callerFile, cacheSettings, inputsDigest } from './cache';
 import { featurePlugins, resolveFeatures } from './features';
 import type { Features } from './features';
 import { findConflicts, PresetGuardsPlugin } from './guards';
 import { htmlOptions, htmlPlugin, rewrittenTemplate, userHasHtmlPlugin } from './html';
 import { mergeUserConfig } from './merge';
-import { minimizers } from './minimizers';
 import { resolveMode } from './mode';
 import type { PackwiseOptions } from './options';
 import { PresetPagesPlugin } from './page-plugin';
@@ -19,6 +17,10 @@ import type { Project } from './project';
 import { presetRules } from './rules';
 import { usesReactRefresh } from './scripts';
 import { recordComposition } from './inspect/record';
+import { loadRspack } from './load-rspack';
+import type { Toolchain } from './toolchain';
+import { rspackToolchain } from './toolchain-rspack';
+import { webpackToolchain } from './toolchain-webpack';
 import { trusted } from './trusted';
 
 const FILENAME = '[name].[contenthash]';
@@ -66,8 +68,13 @@ function copyPublic(project: Project, options: PackwiseOptions): WebpackPluginIn
 }
 
 /** The plugins of both modes that deal with the page. */
-function pagePlugins(project: Project, options: PackwiseOptions, facts: UserFacts): WebpackPluginInstance[] {
-  const html = htmlPlugin(options, project, facts.publicPath);
+function pagePlugins(
+  project: Project,
+  options: PackwiseOptions,
+  facts: UserFacts,
+  toolchain: Toolchain,
+): WebpackPluginInstance[] {
+  const html = htmlPlugin(options, project, facts.publicPath, toolchain.htmlPlugin());
   const template = rewrittenTemplate(options, project);
   const pageLike = options.html === false ? [] : pageLikeFiles(project.context);
   return [
@@ -84,7 +91,13 @@ function pagePlugins(project: Project, options: PackwiseOptions, facts: UserFact
 }
 
 /** What both modes share: context, entry, resolving, rules, cache. */
-function commonConfig(project: Project, options: PackwiseOptions, facts: UserFacts, assets: boolean) {
+function commonConfig(
+  project: Project,
+  options: PackwiseOptions,
+  facts: UserFacts,
+  assets: boolean,
+  toolchain: Toolchain,
+) {
   const mode = options.mode ?? 'production';
   const entry = facts.hasEntry ? undefined : defaultEntry(project);
   const useCache = options.cache !== false && !facts.hasCache;
@@ -93,14 +106,16 @@ function commonConfig(project: Project, options: PackwiseOptions, facts: UserFac
     context: project.context,
     ...(entry ? { entry } : {}),
     resolve: {
-      extensions: ['.jsx', ...(project.typescript ? ['.ts', '.tsx'] : []), '...'],
-      ...(project.pathsConfig ? { tsconfig: project.pathsConfig } : {}),
+      extensions: toolchain.extensions(project.typescript),
+      ...(project.pathsConfig ? toolchain.tsconfig(project.pathsConfig) : {}),
     },
     module: {
-      rules: Object.values(presetRules(project, options, { assets, development: mode === 'development' })),
+      rules: Object.values(
+        presetRules(project, options, { assets, development: mode === 'development', toolchain }),
+      ),
     },
     ...(useCache
-      ? { cache: filesystemCache(project, mode, facts.configFile, facts.cacheVersion ?? '') }
+      ? toolchain.cache(cacheSettings(project, mode, facts.configFile, facts.cacheVersion ?? ''))
       : {}),
     // webpack's hints count raw bytes and trip on any React app; @packwise/budgets checks compressed sizes.
     performance: { hints: false },
@@ -109,18 +124,23 @@ function commonConfig(project: Project, options: PackwiseOptions, facts: UserFac
 }
 
 /** Development: readable names, source maps, style tags, hot reloading; none of the production work. */
-function developmentConfig(project: Project, options: PackwiseOptions, facts: UserFacts): Configuration {
+function developmentConfig(
+  project: Project,
+  options: PackwiseOptions,
+  facts: UserFacts,
+  toolchain: Toolchain,
+): Configuration {
   const refresh = usesReactRefresh(project, true);
   const ReactRefreshPlugin = refresh
     ? (require('@pmmmwh/react-refresh-webpack-plugin') as new (options?: object) => WebpackPluginInstance)
     : undefined;
   return {
-    ...commonConfig(project, options, facts, true),
+    ...commonConfig(project, options, facts, true, toolchain),
     devtool: 'eval-cheap-module-source-map',
     // Root-relative, so that client-side routes (/users/1) load the scripts from the dev server's root.
     output: { filename: '[name].js', chunkFilename: '[name].js', publicPath: '/' },
     plugins: [
-      ...pagePlugins(project, options, facts),
+      ...pagePlugins(project, options, facts, toolchain),
       ...(ReactRefreshPlugin ? [new ReactRefreshPlugin()] : []),
     ],
     optimization: { runtimeChunk: 'single' },
@@ -132,6 +152,12 @@ function developmentConfig(project: Project, options: PackwiseOptions, facts: Us
   } as Configuration;
 }
 
+/** webpack's loaders and plugins, or Rspack's built-ins (`bundler: 'rspack'`). */
+const toolchainFor = (project: Project, options: PackwiseOptions): Toolchain =>
+  options.bundler === 'rspack'
+    ? rspackToolchain(loadRspack(project.context, options.rspack))
+    : webpackToolchain;
+
 /** The preset's own layer for `options.mode` (production by default), before the user's config is merged over it. */
 export function presetConfig(
   project: Project,
@@ -139,10 +165,10 @@ export function presetConfig(
   features: Features,
   facts: UserFacts = {},
 ): Configuration {
-  if (options.mode === 'development') return developmentConfig(project, options, facts);
-  const MiniCssExtractPlugin = require('mini-css-extract-plugin') as typeof MiniCssExtractPluginClass;
+  const toolchain = toolchainFor(project, options);
+  if (options.mode === 'development') return developmentConfig(project, options, facts, toolchain);
   return {
-    ...commonConfig(project, options, facts, !features.inlineAssets),
+    ...commonConfig(project, options, facts, !features.inlineAssets, toolchain),
     output: {
       filename: `${FILENAME}.js`,
       chunkFilename: `${FILENAME}.js`,
@@ -150,16 +176,14 @@ export function presetConfig(
       clean: true,
     },
     plugins: [
-      ...pagePlugins(project, options, facts),
-      trusted(
-        () => new MiniCssExtractPlugin({ filename: `${FILENAME}.css`, chunkFilename: `${FILENAME}.css` }),
-      ),
+      ...pagePlugins(project, options, facts, toolchain),
+      toolchain.extractPlugin({ filename: `${FILENAME}.css`, chunkFilename: `${FILENAME}.css` }),
       ...copyPublic(project, options),
       ...featurePlugins(features),
     ],
     optimization: {
       minimize: true,
-      minimizer: minimizers(options.minify ?? 'swc', project.context),
+      minimizer: toolchain.minimizers(options.minify ?? 'swc', project.context),
       runtimeChunk: 'single',
       chunkIds: 'deterministic',
       // With vendorChunks its plugin assigns stable module ids itself (and only when this is left unset).
@@ -173,7 +197,8 @@ export function userFacts(userConfig: Configuration, configFile = callerFile()):
   return {
     hasEntry: userConfig.entry !== undefined,
     publicPath: userConfig.output?.publicPath,
-    hasCache: userConfig.cache !== undefined,
+    // Rspack 1.x keeps its persistent cache under `experiments`.
+    hasCache: userConfig.cache !== undefined || userConfig.experiments?.cache !== undefined,
     configFile,
   };
 }
@@ -182,16 +207,27 @@ export function userFacts(userConfig: Configuration, configFile = callerFile()):
 export const generatesPage = (options: PackwiseOptions, project: Project, userConfig: Configuration) =>
   htmlOptions(options, project) !== undefined || userHasHtmlPlugin(userConfig);
 
+/** The options as the cache version sees them: the Rspack module by its version, not its thousands of exports. */
+const digestedOptions = ({ rspack, ...options }: PackwiseOptions) =>
+  rspack === undefined
+    ? options
+    : { ...options, rspack: (rspack as { rspackVersion?: unknown }).rspackVersion };
+
 /**
- * A webpack config for the project: the preset's defaults for the mode (production unless `webpack serve`,
+ * A webpack (or with `bundler: 'rspack'`, Rspack) config for the project: the preset's defaults for the mode (production unless `webpack serve`,
  * `--mode development` or `options.mode` say otherwise) and the packwise plugins (each a switch in
  * `options`), with `userConfig` merged over them last. Conflicting settings are reported as build warnings.
  */
 export function withPackwise(userConfig: Configuration = {}, options: PackwiseOptions = {}): Configuration {
-  const project = detectProject(userConfig.context ?? process.cwd());
+  const detected = detectProject(userConfig.context ?? process.cwd());
+  // React Fast Refresh needs @pmmmwh/react-refresh-webpack-plugin, a webpack plugin: not on Rspack.
+  const project = options.bundler === 'rspack' ? { ...detected, reactRefresh: false } : detected;
   const resolved: PackwiseOptions = { ...options, mode: resolveMode(options.mode, userConfig) };
   const features = resolveFeatures(resolved, project, generatesPage(resolved, project, userConfig));
-  const facts = { ...userFacts(userConfig), cacheVersion: inputsDigest(userConfig, resolved) };
+  const facts = {
+    ...userFacts(userConfig),
+    cacheVersion: inputsDigest(userConfig, digestedOptions(resolved)),
+  };
   const config = mergeUserConfig(presetConfig(project, resolved, features, facts), userConfig);
   const conflicts = findConflicts(userConfig, features);
   if (conflicts.length > 0) config.plugins = [...(config.plugins ?? []), new PresetGuardsPlugin(conflicts)];
