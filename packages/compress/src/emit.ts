@@ -1,5 +1,6 @@
 import type { AssetInfo, Compilation, PathData, sources, WebpackError } from 'webpack';
 import type { Algorithm } from './algorithms';
+import type { AssetFacts } from './asset-facts';
 import type { Delta, DictionaryFacts } from './deltas';
 import type { Encoded } from './encode';
 import type { ManifestCollector } from './manifest';
@@ -17,6 +18,8 @@ export interface EmitContext {
   onRatioSkip(): void;
   /** With `dictionaries`: each dictionary asset's hash, match and deltas. */
   dictionaries?: Map<string, DictionaryFacts>;
+  /** Where the info written is recorded (Rspack keeps only part of it). */
+  facts: AssetFacts;
 }
 
 /**
@@ -159,22 +162,26 @@ export function emitEncoded(encoded: Encoded, context: EmitContext): void {
   }
   for (const { algorithm, file, output, info: outputInfo } of kept) {
     compilation.emitAsset(file, sourceOf(output, RawSource), outputInfo);
+    context.facts.record(compilation, file, outputInfo);
     related[algorithm.name] = file;
     if (entry) entry.encodings[algorithm.name] = { file, size: output.length };
   }
   for (const { encoding, file, output, dictionary, previous } of deltas) {
     // Which earlier file it decodes against, for budgets counting what a returning visitor downloads.
-    compilation.emitAsset(file, sourceOf(output, RawSource), {
+    const deltaInfo = {
       compressed: true,
       minimized: true,
       ...(info.immutable ? { immutable: true } : {}),
       dictionary,
       dictionaryFile: previous,
-    });
+    };
+    compilation.emitAsset(file, sourceOf(output, RawSource), deltaInfo);
+    context.facts.record(compilation, file, deltaInfo);
     if (entry) (entry.deltas ??= []).push({ encoding, file, size: output.length, dictionary, previous });
   }
   if (deltas.length > 0) related.dcz = deltas.map(({ file }) => file);
   if (!deleting) {
+    context.facts.record(compilation, name, { related });
     compilation.updateAsset(
       name,
       (source) => source,

@@ -1,7 +1,8 @@
 import type { Compilation, Compiler } from 'webpack';
-import { createLimiter, validateOptions } from '@packwise/core';
+import { createLimiter, isRspack, validateOptions } from '@packwise/core';
 import { checkZstdOptions, createAlgorithms } from './algorithms';
 import { fromCompressionPluginForm } from './anchor-options';
+import { AssetFacts } from './asset-facts';
 import { DictionaryDeltas } from './dictionary-deltas';
 import { emitEncoded } from './emit';
 import { encodeAll } from './encode';
@@ -22,6 +23,8 @@ export class CompressPlugin {
   private readonly options: ResolvedOptions;
   private readonly select: ReturnType<typeof createSelector>;
   private readonly dictionaries?: DictionaryDeltas;
+  /** The info written to assets, for Rspack (which keeps only part of it) and for skipping encoded assets. */
+  private readonly facts = new AssetFacts();
   /** Settings this Node cannot honour: one build warning each, per compilation. */
   private readonly warnings: readonly string[] = [];
 
@@ -40,7 +43,7 @@ export class CompressPlugin {
     if (this.options.algorithms.some(({ name, custom }) => name === 'zstd' && !custom)) {
       this.warnings = checkZstdOptions(this.options.zstd);
     }
-    this.select = createSelector(this.options);
+    this.select = createSelector(this.options, this.facts);
     if (this.options.dictionaries) {
       this.dictionaries = new DictionaryDeltas(
         this.options.dictionaries,
@@ -53,7 +56,9 @@ export class CompressPlugin {
   apply(compiler: Compiler): void {
     const { Compilation } = compiler.webpack;
     this.dictionaries?.apply(compiler);
+    const rspack = isRspack(compiler);
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
+      if (rspack) this.facts.addToStats(compilation, PLUGIN_NAME);
       for (const warning of this.warnings) {
         compilation.warnings.push(new compiler.webpack.WebpackError(`${PLUGIN_NAME}: ${warning}`));
       }
@@ -92,7 +97,8 @@ export class CompressPlugin {
     let ratioSkipped = 0;
     let done = 0;
     const total = candidates.length * algorithms.length;
-    const reportProgress = webpack.ProgressPlugin.getReporter(compilation.compiler);
+    // Rspack's ProgressPlugin has no getReporter: its progress bar comes from Rust, without our steps.
+    const reportProgress = webpack.ProgressPlugin.getReporter?.(compilation.compiler);
     logger.time('compress');
     const limit = createLimiter(this.options.parallel);
     try {
@@ -117,6 +123,7 @@ export class CompressPlugin {
         error,
         onRatioSkip: () => (ratioSkipped += 1),
         dictionaries,
+        facts: this.facts,
       };
       for (const asset of encoded) emitEncoded(asset, context);
       if (manifest) this.emitManifest(compilation, manifest);

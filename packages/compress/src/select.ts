@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AssetInfo, Compilation, sources } from 'webpack';
 import { createAssetMatcher } from '@packwise/core';
+import type { AssetFacts } from './asset-facts';
 import type { ResolvedOptions } from './options';
 
 export interface Candidate {
@@ -13,6 +14,7 @@ export interface Candidate {
 /** Picks the assets to compress: matched, not already compressed or processed, not a skipped format, large enough. */
 export function createSelector(
   options: ResolvedOptions,
+  facts: AssetFacts,
 ): (compilation: Compilation, names: string[]) => Candidate[] {
   const matches = createAssetMatcher(options.match);
   const ownManifest = options.manifest || undefined;
@@ -24,8 +26,9 @@ export function createSelector(
       if (!asset || name === ownManifest) continue;
       const { source, info } = asset;
       if (info.compressed) continue;
-      // Another pass (or instance) has already written an encoding of this asset.
-      if (options.algorithms.some(({ name: algorithm }) => info.related?.[algorithm])) continue;
+      // Another pass (or instance) has already written an encoding of this asset (on Rspack only our record says).
+      const related = { ...facts.related(compilation, name), ...info.related };
+      if (options.algorithms.some(({ name: algorithm }) => related[algorithm])) continue;
       const extension = path
         .extname(name.split('?', 1)[0] ?? name)
         .slice(1)
