@@ -18,6 +18,7 @@ import type {
   PackageInfo,
   ReportModel,
 } from './model';
+import { isHiddenGroup } from './hidden';
 import { APP, createManifestReader, duplicatesOf, packageOf, resourceOf } from './packages';
 import { routesOf } from './routes';
 import { MEASURED, pickSizes, sumSizes, ZERO } from './sizes';
@@ -98,7 +99,18 @@ interface Leaf {
   chunks: string[];
 }
 
-/** Every module that is in a chunk; a concatenated module counts as the modules inside it. */
+/** The hidden inner modules of `module` as one module: its name and package, the group's bytes. */
+const hiddenPart = (module: StatsModuleLike, group: StatsModuleLike): StatsModuleLike => ({
+  ...module,
+  identifier: `${module.identifier ?? module.name ?? '?'}|hidden`,
+  size: group.size ?? 0,
+  modules: [],
+});
+
+/**
+ * Every module that is in a chunk; a concatenated module counts as the modules inside it (as itself for those
+ * the stats hide).
+ */
 function leavesOf(stats: StatsLike): Map<string, Leaf> {
   const leaves = new Map<string, Leaf>();
   const add = (module: StatsModuleLike, chunks: string[]) => {
@@ -110,8 +122,15 @@ function leavesOf(stats: StatsLike): Map<string, Leaf> {
   for (const module of stats.modules ?? []) {
     const chunks = (module.chunks ?? []).map(String);
     if (!chunks.length || module.moduleType === 'runtime') continue;
-    if (module.modules?.length) for (const inner of module.modules) add(inner, chunks);
-    else add(module, chunks);
+    if (!module.modules?.length) {
+      add(module, chunks);
+      continue;
+    }
+    for (const inner of module.modules) {
+      // Inner modules the stats hide (Rspack without orphanModules): counted as the concatenated module.
+      if (isHiddenGroup(inner)) add(hiddenPart(module, inner), chunks);
+      else add(inner, chunks);
+    }
   }
   return leaves;
 }

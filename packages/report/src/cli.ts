@@ -7,6 +7,7 @@ import { formatBytes, measureSizes } from '@packwise/core';
 import { buildReportData } from './build';
 import type { ReportInput } from './build';
 import type { AssetSizeLike, BudgetsReportLike, CompressManifestLike, StatsLike } from './input';
+import { hiddenModulesWarning } from './hidden';
 import { InputError, readBaseline, readJson } from './read';
 import { renderReportHtml } from './render';
 import { MEASURED } from './sizes';
@@ -64,7 +65,9 @@ async function inputs(
   const reportFile = string('report') ?? (statsFile ? undefined : 'packwise-report.json');
   const stats = statsFile ? await readJson<StatsLike>(at(statsFile), '--stats') : {};
   if (statsFile && !Array.isArray(stats.chunks)) {
-    throw new UsageError(`--stats ${statsFile} has no chunks: save it with stats.toJson(STATS_OPTIONS)`);
+    // Rspack 2's default stats (toJson(), preset 'normal') list no chunks, modules or assets at all.
+    const options = stats.rspackVersion ? 'RSPACK_STATS_OPTIONS' : 'STATS_OPTIONS';
+    throw new UsageError(`--stats ${statsFile} has no chunks: save it with stats.toJson(${options})`);
   }
   const dirOption = string('dir');
   const dir = dirOption
@@ -122,7 +125,10 @@ export async function report({ argv, cwd, stdout, stderr }: ReportCliOptions): P
     if (values.report && values.stats) throw new UsageError('give --report or --stats, not both');
     if (values.dir && !values.stats) throw new UsageError('--dir goes with --stats');
     const started = performance.now();
-    const model = buildReportData(await inputs(values, cwd));
+    const input = await inputs(values, cwd);
+    const hidden = hiddenModulesWarning(input.stats, `--stats ${String(values.stats)}`);
+    if (hidden) stderr.write(`packwise report: warning: ${hidden}\n`);
+    const model = buildReportData(input);
     const html = renderReportHtml(model);
     const out = path.resolve(cwd, values.out ?? 'packwise-report.html');
     await writeFile(out, html).catch(() => {

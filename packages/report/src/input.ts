@@ -23,6 +23,12 @@ export const STATS_OPTIONS = {
   nestedModulesSpace: Infinity,
 } as const;
 
+/**
+ * STATS_OPTIONS for Rspack (1.x and 2.x): its stats list the modules inside a concatenated module only with
+ * `orphanModules: true` (else one `{ type: 'orphan modules', filteredChildren }` entry stands for them all).
+ */
+export const RSPACK_STATS_OPTIONS = { ...STATS_OPTIONS, orphanModules: true } as const;
+
 export interface StatsModuleLike {
   identifier?: string;
   name?: string;
@@ -35,6 +41,10 @@ export interface StatsModuleLike {
   issuerName?: string | null;
   /** Modules inside a concatenated module. */
   modules?: StatsModuleLike[];
+  /** `module`, or a group standing for modules the stats left out (Rspack: `orphan modules`). */
+  type?: string;
+  /** How many modules a group stands for. */
+  filteredChildren?: number;
 }
 
 export interface StatsChunkLike {
@@ -61,6 +71,8 @@ export interface StatsAssetLike {
 
 /** The part of webpack's stats JSON the report reads (see STATS_OPTIONS). */
 export interface StatsLike {
+  /** Rspack's own version: only Rspack writes it. */
+  rspackVersion?: string;
   outputPath?: string;
   assets?: StatsAssetLike[];
   chunks?: StatsChunkLike[];
