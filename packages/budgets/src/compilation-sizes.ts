@@ -1,4 +1,5 @@
 import type { Chunk, Compilation, Module } from 'webpack';
+import { isRspack } from '@packwise/core';
 import { MEASURED_FILE } from './measure';
 import type { SizeSource } from './measure';
 import { isPage, withPages } from './pages';
@@ -109,22 +110,45 @@ function leafModules(module: Module): Module[] {
   return inner ? inner.flatMap(leafModules) : [module];
 }
 
+/** The source types a JS or CSS file is made of: what `module.size(type)` is asked for. */
+const SOURCE_TYPES = { js: ['javascript'], css: ['css/mini-extract', 'css'] } as const;
+
+/**
+ * The modules of `chunk` that are measured in `type`. webpack: every module, sized by `size(type)` (a module
+ * without that type says 0 or its own size). Rspack panics ("entered unreachable code", the process ends) when
+ * a module is asked for a source type its generator does not produce (an asset module for `css/mini-extract`):
+ * there only the modules that have the type are asked, from `getChunkModulesIterableBySourceType`.
+ */
+function chunkModules(compilation: Compilation, chunk: Chunk, kind: keyof typeof SOURCE_TYPES) {
+  const { chunkGraph } = compilation;
+  if (!isRspack(compilation.compiler)) {
+    const type = kind === 'js' ? 'javascript' : 'css/mini-extract';
+    return [...chunkGraph.getChunkModulesIterable(chunk)].map((module) => ({ module, type }));
+  }
+  return SOURCE_TYPES[kind].flatMap((type) =>
+    [...(chunkGraph.getChunkModulesIterableBySourceType(chunk, type) ?? [])].map((module) => ({
+      module,
+      type,
+    })),
+  );
+}
+
 /** Each JS/CSS file's three largest modules (source bytes), to say what to look at when a budget fails. */
 export function largestModules(compilation: Compilation): Record<string, ModuleSize[]> {
-  const { chunkGraph, requestShortener } = compilation;
+  const { requestShortener } = compilation;
   const result: Record<string, ModuleSize[]> = {};
-  const sizesIn = (chunk: Chunk, type: string) =>
-    [...chunkGraph.getChunkModulesIterable(chunk)]
-      .flatMap(leafModules)
-      .filter((module) => module.type !== 'runtime')
-      .map((module) => ({ name: module.readableIdentifier(requestShortener), size: module.size(type) }))
+  const sizesIn = (chunk: Chunk, kind: keyof typeof SOURCE_TYPES) =>
+    chunkModules(compilation, chunk, kind)
+      .flatMap(({ module, type }) => leafModules(module).map((leaf) => ({ leaf, type })))
+      .filter(({ leaf }) => leaf.type !== 'runtime')
+      .map(({ leaf, type }) => ({ name: leaf.readableIdentifier(requestShortener), size: leaf.size(type) }))
       .filter((module) => module.size > 0)
       .sort((a, b) => b.size - a.size)
       .slice(0, 3);
   for (const chunk of compilation.chunks) {
     for (const file of chunk.files) {
-      if (/\.m?js$/.test(file)) result[file] = sizesIn(chunk, 'javascript');
-      else if (file.endsWith('.css')) result[file] = sizesIn(chunk, 'css/mini-extract');
+      if (/\.m?js$/.test(file)) result[file] = sizesIn(chunk, 'js');
+      else if (file.endsWith('.css')) result[file] = sizesIn(chunk, 'css');
     }
   }
   return result;
