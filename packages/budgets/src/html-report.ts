@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Compilation } from 'webpack';
+import { isRspack } from '@packwise/core';
 import type { CompressManifestLike } from '@packwise/report';
 import type { PackwiseReport } from './types';
 
@@ -24,14 +25,16 @@ export async function htmlReport(
   baselineFile?: string,
 ): Promise<string> {
   // Loaded here, not at the top: `packwise check` and builds without an HTML report never need it.
-  const { buildReportData, readBaseline, renderReportHtml, STATS_OPTIONS } =
+  const { buildReportData, readBaseline, renderReportHtml, RSPACK_STATS_OPTIONS, STATS_OPTIONS } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('@packwise/report') as typeof import('@packwise/report');
   const { context } = compilation.compiler;
   const baseline = baselineFile
     ? await readBaseline(path.resolve(context, baselineFile), 'report.baseline')
     : undefined;
-  const stats = compilation.getStats().toJson(STATS_OPTIONS);
+  // Rspack lists the modules inside concatenated modules only with orphanModules (package sizes, why).
+  const options = isRspack(compilation.compiler) ? RSPACK_STATS_OPTIONS : STATS_OPTIONS;
+  const stats = compilation.getStats().toJson(options);
   const manifest = compressManifest(compilation);
   const model = buildReportData({
     stats: stats as Parameters<typeof buildReportData>[0]['stats'],
