@@ -42,6 +42,11 @@ function relatedSizes(asset: StatsAsset): KnownSizes {
   return known;
 }
 
+/** Rspack 2's default stats (toJson(), preset 'normal') list no assets, chunks or entrypoints: what to ask for. */
+const RSPACK_HINT =
+  'Rspack: save them with stats.toJson({ all: false, assets: true, cachedAssets: true, chunks: true, ' +
+  'chunkRelations: true, entrypoints: true, outputPath: true })';
+
 function assetsOf(stats: unknown, label: string): StatsAsset[] {
   const assets = isObject(stats) && Array.isArray(stats.assets) ? stats.assets : [];
   const named = assets.filter(
@@ -61,9 +66,9 @@ function assetsOf(stats: unknown, label: string): StatsAsset[] {
     );
   }
   if (named.length === 0) {
-    throw new UsageError(
-      `${label}: no assets in these stats (webpack --json, or stats.toJson() with assets)`,
-    );
+    const rspack = isObject(stats) && typeof stats.rspackVersion === 'string';
+    const hint = rspack ? RSPACK_HINT : 'webpack --json, or stats.toJson() with assets';
+    throw new UsageError(`${label}: no assets in these stats (${hint})`);
   }
   return named;
 }
