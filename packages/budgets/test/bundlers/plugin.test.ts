@@ -1,0 +1,178 @@
+import { compressedSize, formatBytes } from '@packwise/core';
+import type { Encoding } from '@packwise/core';
+import { bundler, compile } from '@packwise/test-utils';
+import type { BuildResult } from '@packwise/test-utils';
+import { readModelFromHtml } from '@packwise/report';
+import { BudgetsPlugin } from '@packwise/budgets';
+import type { BudgetConfig, BudgetResult, BudgetsPluginOptions, Compression } from '@packwise/budgets';
+import { fileNamed, messages, reportOf, routesConfig } from './routes-app';
+
+const build = (options: BudgetsPluginOptions) => compile(routesConfig([new BudgetsPlugin(options)]));
+
+/** An emitted file's size in `compression`, as packwise measures it. */
+async function sizeOf(result: BuildResult, name: string, compression: Compression): Promise<number> {
+  const content = result.read(name);
+  return compression === 'none' ? content.length : compressedSize(content, compression as Encoding);
+}
+
+const totalOf = async (result: BuildResult, names: string[], compression: Compression) =>
+  (await Promise.all(names.map((name) => sizeOf(result, name, compression)))).reduce((a, b) => a + b, 0);
+
+const resultFor = (result: BuildResult, target: string): BudgetResult => {
+  const found = reportOf(result).results.find((r) => r.target === target);
+  if (!found) throw new Error(`no result for ${target} in ${JSON.stringify(reportOf(result).results)}`);
+  return found;
+};
+
+describe(`BudgetsPlugin on ${bundler().name} ${bundler().version}`, () => {
+  let passing: BuildResult;
+  const files = { main: '', css: '', dashboard: '', settings: '' };
+  beforeAll(async () => {
+    passing = await build({ budgets: [{ path: '*.js', limit: '1 MB' }] });
+    files.main = fileNamed(passing, /^main\.[0-9a-f]+\.js$/);
+    files.css = fileNamed(passing, /^main\.[0-9a-f]+\.css$/);
+    files.dashboard = fileNamed(passing, /^dashboard\.[0-9a-f]+\.js$/);
+    files.settings = fileNamed(passing, /^settings\.[0-9a-f]+\.js$/);
+  });
+
+  it('builds the app (a stylesheet, an asset/resource module, two lazy routes) without a problem', () => {
+    expect({ errors: passing.errors, warnings: passing.warnings }).toEqual({ errors: [], warnings: [] });
+    expect(passing.files.has('logo.svg')).toBe(true);
+    expect(reportOf(passing).results.map((r) => [r.target, r.status])).toEqual(
+      [files.dashboard, files.main, files.settings].sort().map((name) => [name, 'pass']),
+    );
+  });
+
+  it.each<Compression>(['none', 'gzip', 'brotli', 'zstd'])(
+    'a %s budget at the size passes; one byte less is a compilation error naming the asset and both sizes',
+    async (compression) => {
+      const actual = await sizeOf(passing, files.main, compression);
+      const budget: BudgetConfig = { name: 'app code', path: 'main.*.js', compression, limit: actual };
+      const at = await build({ budgets: [budget] });
+      expect({ errors: at.errors, result: resultFor(at, files.main) }).toMatchObject({
+        errors: [],
+        result: { actual, limit: actual, status: 'pass' },
+      });
+      const over = await build({ budgets: [{ ...budget, limit: actual - 1 }] });
+      const unit = compression === 'none' ? 'raw' : compression;
+      const problem =
+        `PackwiseBudgetsPlugin: budget "app code": ${files.main} is ${formatBytes(actual)} ${unit}, ` +
+        `over the limit of ${formatBytes(actual - 1)} by 1 B. Largest modules: `;
+      expect(messages(over.errors)).toEqual([expect.stringContaining(problem)]);
+      expect(messages(over.errors)[0]?.slice(problem.length)).toMatch(/date-fns\/format\.mjs \(\d/);
+      expect(over.warnings).toEqual([]);
+    },
+  );
+
+  it('reports a budget with severity warning as a compilation warning, not an error', async () => {
+    const result = await build({ budgets: [{ path: 'main.*.css', limit: 1, severity: 'warning' }] });
+    expect(result.errors).toEqual([]);
+    expect(messages(result.warnings)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^PackwiseBudgetsPlugin: budget "main\\.\\*\\.css": ${files.css.replace(/\./g, '\\.')} is .* brotli, over the limit of 1 B`,
+        ),
+      ),
+    ]);
+  });
+
+  it('names the largest modules of a JS file (inside concatenated modules) and of a CSS file', () => {
+    const largest = reportOf(passing).largestModules ?? {};
+    expect(largest[files.main]?.map((m) => m.name)).toContainEqual(
+      expect.stringMatching(/date-fns\/format\.mjs$/),
+    );
+    // On Rspack only CSS modules are asked for a CSS size: asking an asset module panics the process.
+    // (webpack lists the chunk's largest modules of any kind for its CSS file too, as it always did.)
+    if (bundler().rspack) {
+      expect(largest[files.css]).toEqual([
+        { name: expect.stringMatching(/style\.css$/), size: expect.any(Number) },
+      ]);
+    }
+  });
+
+  describe('route, entry and first-load budgets on the lazy-route app', () => {
+    it('a route budget counts the lazy route’s own file, and fails one byte under it', async () => {
+      const actual = await sizeOf(passing, files.dashboard, 'gzip');
+      const route: BudgetConfig = {
+        name: 'dashboard route',
+        path: 'dashboard.*.js',
+        compression: 'gzip',
+        limit: actual,
+      };
+      expect(resultFor(await build({ budgets: [route] }), files.dashboard)).toMatchObject({
+        actual,
+        status: 'pass',
+      });
+      const over = await build({ budgets: [{ ...route, limit: actual - 1 }] });
+      expect(messages(over.errors)).toEqual([
+        expect.stringContaining(
+          `budget "dashboard route": ${files.dashboard} is ${formatBytes(actual)} gzip`,
+        ),
+      ]);
+    });
+
+    it('an entry budget counts the entry’s JS and CSS and both lazy routes, not the page', async () => {
+      const all = [files.css, files.dashboard, files.main, files.settings];
+      const actual = await totalOf(passing, all, 'brotli');
+      const result = resultFor(await build({ budgets: [{ entry: 'main', limit: actual }] }), 'entry main');
+      expect(result).toMatchObject({ actual, status: 'pass' });
+      expect([...(result.files ?? [])].sort()).toEqual(all.sort());
+      const over = await build({ budgets: [{ entry: 'main', limit: actual - 1 }] });
+      expect(messages(over.errors)).toEqual([
+        expect.stringMatching(/budget "entry main": entry main is .* by 1 B\. Files: /),
+      ]);
+    });
+
+    it('a first-load budget counts the page and the initial files, not the lazy routes', async () => {
+      const initial = [files.css, 'index.html', files.main];
+      const actual = await totalOf(passing, initial, 'none');
+      const budget: BudgetConfig = { name: 'first load', initial: true, compression: 'none', limit: actual };
+      const result = resultFor(await build({ budgets: [budget] }), 'initial main');
+      expect(result).toMatchObject({ actual, status: 'pass' });
+      expect([...(result.files ?? [])].sort()).toEqual(initial.sort());
+      expect(reportOf(passing).entries.main?.pages).toEqual(['index.html']);
+      const over = await build({ budgets: [{ ...budget, limit: actual - 1 }] });
+      expect(messages(over.errors)).toEqual([
+        expect.stringMatching(
+          /budget "first load": initial main is .* raw, over the limit of .* by 1 B\. Files: .*index\.html/,
+        ),
+      ]);
+    });
+
+    it('a returning visitor holding the same build downloads only the page', async () => {
+      const page = await sizeOf(passing, 'index.html', 'brotli');
+      const result = await build({
+        budgets: [{ name: 'returning', initial: true, visitor: 'returning', limit: page }],
+        returningVisitor: { previous: passing.outputDir },
+      });
+      expect(result.errors).toEqual([]);
+      expect(resultFor(result, 'initial main')).toMatchObject({ actual: page, status: 'pass' });
+    });
+  });
+
+  it('reads its budgets from a config file (the config cache is memory-only on Rspack)', async () => {
+    const result = await build({ config: 'packwise.budgets.json' });
+    expect(messages(result.errors)).toEqual([
+      expect.stringMatching(
+        /^PackwiseBudgetsPlugin: budget "settings route": settings\.[0-9a-f]+\.js is .* over the limit of 10 B/,
+      ),
+    ]);
+  });
+
+  it('writes report { json, html }: the page’s packages count the modules inside concatenated modules', async () => {
+    const result = await build({
+      budgets: [{ path: '*.js', limit: '1 MB' }],
+      report: { json: 'budgets.json', html: 'report.html' },
+    });
+    expect(result.errors).toEqual([]);
+    expect(JSON.parse(result.text('budgets.json'))).toMatchObject({ version: 1, results: expect.any(Array) });
+    const model = readModelFromHtml(result.text('report.html'));
+    const dateFns = model?.packages.find((pkg) => pkg.name === 'date-fns');
+    const app = model?.packages.find((pkg) => pkg.name === '(app)');
+    const dateFnsModules = model?.modules.filter((m) => model.packages[m.package]?.name === 'date-fns') ?? [];
+    // date-fns is concatenated into main and dashboard: listed one module at a time, it outweighs the app.
+    expect(dateFnsModules.length).toBeGreaterThan(30);
+    expect(dateFns?.size).toBe(dateFnsModules.reduce((sum, m) => sum + m.size, 0));
+    expect(dateFns?.size).toBeGreaterThan(10 * (app?.size ?? 0));
+  });
+});
