@@ -1,6 +1,8 @@
 import type { AssetInfo, Compilation } from 'webpack';
 import { compressDcz, sha256 } from '@packwise/core';
 import type { Limiter } from '@packwise/core';
+import { DiskCache } from './disk-cache';
+import { throughCaches } from './encode';
 import type { Candidate } from './select';
 import { nameShape, PreviousVersions } from './versions';
 
@@ -37,8 +39,9 @@ const hashesOf = (info: AssetInfo): string[] =>
     .filter((hash): hash is string => typeof hash === 'string');
 
 /**
- * The deltas of one asset against each earlier version of the same shape that differs from it, from webpack's
- * cache when the asset and the earlier file are unchanged (keyed by both hashes and the level).
+ * The deltas of one asset against each earlier version of the same shape that differs from it, from the
+ * bundler's cache or the disk cache when the asset and the earlier file are unchanged (keyed by both hashes and
+ * the level).
  */
 export async function deltasOf(
   candidate: Candidate,
@@ -46,20 +49,21 @@ export async function deltasOf(
   {
     versions,
     cache,
+    disk,
     limit,
     level,
-  }: { versions: PreviousVersions; cache: Cache; limit: Limiter; level: number },
+  }: { versions: PreviousVersions; cache: Cache; disk?: DiskCache; limit: Limiter; level: number },
 ): Promise<DictionaryFacts> {
   const own = sha256(content).toString('hex');
   const { pattern, wildcard } = nameShape(candidate.name, hashesOf(candidate.info));
   const deltas: Delta[] = [];
   const delta = async (dictionary: Buffer, hash: string, previous: string): Promise<Delta> => {
     const item = cache.getItemCache(`dcz|${own}|${hash}|${level}`, null);
-    let output = await item.getPromise<Buffer>();
-    if (!output) {
-      output = await limit(() => compressDcz(content, dictionary, { level }));
-      await item.storePromise(output);
-    }
+    const { output } = await throughCaches(
+      item,
+      disk && { cache: disk, key: () => DiskCache.key(['dcz', hash, level], content) },
+      () => limit(() => compressDcz(content, dictionary, { level })),
+    );
     const file = `${candidate.name}.${hash.slice(0, 8)}.dcz`;
     return { encoding: 'dcz', file, output, dictionary: hash, previous };
   };

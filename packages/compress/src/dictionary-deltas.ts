@@ -3,6 +3,7 @@ import type { Compilation, Compiler, WebpackError } from 'webpack';
 import type { Limiter } from '@packwise/core';
 import { deltasOf } from './deltas';
 import type { DictionaryFacts } from './deltas';
+import type { DiskCache } from './disk-cache';
 import { bufferOf } from './encode';
 import { historyFolders, recordBuild } from './history';
 import type { ResolvedDictionaries } from './options';
@@ -44,6 +45,7 @@ export class DictionaryDeltas {
     compilation: Compilation,
     candidates: Candidate[],
     limit: Limiter,
+    disk?: DiskCache,
   ): Promise<Map<string, DictionaryFacts>> {
     const chosen = candidates.filter(({ name }) => this.options.test(name));
     if (chosen.length === 0) return new Map();
@@ -57,7 +59,7 @@ export class DictionaryDeltas {
         if (this.options.history) files.push({ name: candidate.name, content });
         return [
           candidate.name,
-          await deltasOf(candidate, content, { versions, cache, limit, level: this.options.level }),
+          await deltasOf(candidate, content, { versions, cache, disk, limit, level: this.options.level }),
         ] as const;
       }),
     );

@@ -1,12 +1,13 @@
 import type { Compilation, sources } from 'webpack';
 import type { Limiter } from '@packwise/core';
 import type { Algorithm } from './algorithms';
+import { DiskCache } from './disk-cache';
 import type { Candidate } from './select';
 
 export interface EncodeCounts {
   /** Encodings computed in this build. */
   computed: number;
-  /** Encodings read from webpack's cache. */
+  /** Encodings read from webpack's cache or the disk cache. */
   cached: number;
 }
 
@@ -17,6 +18,30 @@ export interface Encoded {
 }
 
 type Cache = ReturnType<Compilation['getCache']>;
+type ItemCache = ReturnType<Cache['getItemCache']>;
+
+/**
+ * An output from the bundler's cache, else from the disk cache (then also kept in the bundler's), else computed
+ * and stored in both. `fromCache` says whether it was read back.
+ */
+export async function throughCaches(
+  item: ItemCache,
+  disk: { cache: DiskCache; key(): string } | undefined,
+  compute: () => Promise<Buffer>,
+): Promise<{ output: Buffer; fromCache: boolean }> {
+  const cached = await item.getPromise<Buffer>();
+  if (cached) return { output: cached, fromCache: true };
+  const key = disk?.key();
+  const stored = key === undefined ? undefined : await disk?.cache.get(key);
+  if (stored) {
+    await item.storePromise(stored);
+    return { output: stored, fromCache: true };
+  }
+  const output = await compute();
+  await item.storePromise(output);
+  if (key !== undefined) await disk?.cache.put(key, output);
+  return { output, fromCache: false };
+}
 
 /** An asset's bytes, whether its source keeps a Buffer or a string. */
 export function bufferOf(source: sources.Source): Buffer {
@@ -25,8 +50,9 @@ export function bufferOf(source: sources.Source): Buffer {
 }
 
 /**
- * Encodes every candidate with every algorithm: from webpack's cache when the source and settings are
- * unchanged (keyed by asset name, algorithm settings and the source's etag), else under the limiter.
+ * Encodes every candidate with every algorithm: from the bundler's cache when the source and settings are
+ * unchanged (keyed by asset name, algorithm settings and the source's etag), else from the disk cache when there
+ * is one (keyed by the content's hash and the settings), else under the limiter.
  * A failure is returned as that output's Error, so the other assets and algorithms go on.
  */
 export async function encodeAll(
@@ -34,16 +60,19 @@ export async function encodeAll(
   algorithms: Algorithm[],
   {
     cache,
+    disk,
     limit,
     counts,
     onProgress,
-  }: { cache: Cache; limit: Limiter; counts: EncodeCounts; onProgress(): void },
+  }: { cache: Cache; disk?: DiskCache; limit: Limiter; counts: EncodeCounts; onProgress(): void },
 ): Promise<Encoded[]> {
   return Promise.all(
     candidates.map(async (candidate) => {
       // A string etag: the memory cache compares etags by identity, and a rebuild may re-render an unchanged
       // asset as a new source object whose lazy etag would never match.
       const etag = cache.getLazyHashedEtag(candidate.source).toString();
+      let content: Buffer | undefined;
+      const input = () => (content ??= bufferOf(candidate.source));
       const outputs = await Promise.all(
         algorithms.map(async (algorithm) => {
           const item = cache.getItemCache(
@@ -51,14 +80,15 @@ export async function encodeAll(
             etag,
           );
           try {
-            const cached = await item.getPromise<Buffer>();
-            if (cached) {
-              counts.cached += 1;
-              return cached;
-            }
-            const output = await limit(() => algorithm.compress(bufferOf(candidate.source)));
-            counts.computed += 1;
-            await item.storePromise(output);
+            const { output, fromCache } = await throughCaches(
+              item,
+              disk && {
+                cache: disk,
+                key: () => DiskCache.key([algorithm.name, algorithm.settings], input()),
+              },
+              () => limit(() => algorithm.compress(input())),
+            );
+            counts[fromCache ? 'cached' : 'computed'] += 1;
             return output;
           } catch (error) {
             return error instanceof Error ? error : new Error(String(error));

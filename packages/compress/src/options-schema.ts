@@ -135,6 +135,28 @@ export const optionsSchema = {
       description: 'Emit a JSON manifest of originals and encodings under this name, or false.',
       anyOf: [{ enum: [false] }, { type: 'string', minLength: 1 }],
     },
+    diskCache: {
+      description:
+        'Encodings kept on disk across builds, bounded in size: "auto" (on Rspack only), true, false, or { directory, maxSize }.',
+      anyOf: [
+        { enum: ['auto', true, false] },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            directory: {
+              description:
+                "The cache folder, absolute or relative to the context. Default: packwise-compress in Rspack's persistent cache directory, else node_modules/.cache/packwise-compress.",
+              type: 'string',
+              minLength: 1,
+            },
+            maxSize: byteSizeSchema(
+              'At most this many bytes on disk (bytes or "256 MiB"); least recently used entries go first. Default: 256 MiB.',
+            ),
+          },
+        },
+      ],
+    },
     dictionaries: {
       description:
         'Deltas against earlier versions (RFC 9842 dcz): { previous: folders, history: true or a folder, keep, test, level }, or false.',

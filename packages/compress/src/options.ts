@@ -3,6 +3,7 @@ import zlib from 'node:zlib';
 import type { AssetInfo, PathData } from 'webpack';
 import { createAssetMatcher, parseBytes, ZSTD_LEVEL } from '@packwise/core';
 import type { AssetConditions, AssetMatchOptions, ByteSize } from '@packwise/core';
+import type { DiskCacheOption } from './disk-cache-options';
 import { resolveZopfli } from './zopfli-pool';
 
 /** The encodings built in: zlib's four and zstd. */
@@ -135,6 +136,13 @@ export interface CompressPluginOptions extends AssetMatchOptions {
    * manifest on (`compress-manifest.json`) when it is off. @default false
    */
   dictionaries?: false | DictionaryOptions;
+  /**
+   * Encodings (and deltas) kept on disk across builds and processes, keyed by the content's hash and every setting
+   * that changes the output, bounded in size. `'auto'`: on Rspack, whose `compilation.getCache` is memory-only;
+   * on webpack its own cache does this (`cache.type: 'filesystem'`). `true` or `{ directory, maxSize }`: on any
+   * bundler. @default 'auto'
+   */
+  diskCache?: DiskCacheOption;
 }
 
 /** Formats that are already compressed: a second compression only costs time. */
@@ -206,6 +214,7 @@ export interface ResolvedOptions {
   parallel: number;
   manifest: string | false;
   dictionaries?: ResolvedDictionaries;
+  diskCache: DiskCacheOption;
 }
 
 export interface ResolvedDictionaries {
@@ -248,6 +257,7 @@ export function resolveOptions(options: CompressPluginOptions): ResolvedOptions 
     parallel: options.parallel ?? defaultParallelism(),
     manifest: options.manifest || (options.dictionaries ? DEFAULT_MANIFEST : false),
     dictionaries: options.dictionaries ? resolveDictionaries(options.dictionaries) : undefined,
+    diskCache: options.diskCache ?? 'auto',
   };
 }
 

@@ -1,9 +1,11 @@
 import type { Compilation, Compiler } from 'webpack';
-import { createLimiter, isRspack, validateOptions } from '@packwise/core';
+import { createLimiter, formatBytes, isRspack, validateOptions } from '@packwise/core';
 import { checkZstdOptions, createAlgorithms } from './algorithms';
 import { fromCompressionPluginForm } from './anchor-options';
 import { AssetFacts } from './asset-facts';
 import { DictionaryDeltas } from './dictionary-deltas';
+import type { DiskCache } from './disk-cache';
+import { createDiskCache } from './disk-cache-options';
 import { emitEncoded } from './emit';
 import { encodeAll } from './encode';
 import type { EncodeCounts } from './encode';
@@ -15,6 +17,8 @@ import { createSelector } from './select';
 
 /** Used for hooks, cache, logger and error messages. */
 export const PLUGIN_NAME = 'PackwiseCompressPlugin';
+
+const IEC = { standard: 'iec' } as const;
 
 /** gzip, brotli, zstd, deflate (zopfli, any compressor) in one pass over the assets, cached and bounded. */
 export class CompressPlugin {
@@ -56,8 +60,10 @@ export class CompressPlugin {
   apply(compiler: Compiler): void {
     const { Compilation } = compiler.webpack;
     this.dictionaries?.apply(compiler);
+    const disk = createDiskCache(this.options.diskCache, compiler);
     const rspack = isRspack(compiler);
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
+      disk?.startCompilation();
       if (rspack) this.facts.addToStats(compilation, PLUGIN_NAME);
       for (const warning of this.warnings) {
         compilation.warnings.push(new compiler.webpack.WebpackError(`${PLUGIN_NAME}: ${warning}`));
@@ -80,12 +86,17 @@ export class CompressPlugin {
           stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER,
           additionalAssets: true,
         },
-        (assets) => this.compressAssets(compilation, Object.keys(assets), manifest),
+        (assets) => this.compressAssets(compilation, Object.keys(assets), manifest, disk),
       );
     });
   }
 
-  private async compressAssets(compilation: Compilation, names: string[], manifest?: ManifestCollector) {
+  private async compressAssets(
+    compilation: Compilation,
+    names: string[],
+    manifest?: ManifestCollector,
+    disk?: DiskCache,
+  ) {
     const { webpack } = compilation.compiler;
     const logger = compilation.getLogger(PLUGIN_NAME);
     const error = (message: string) => new webpack.WebpackError(`${PLUGIN_NAME}: ${message}`);
@@ -105,11 +116,12 @@ export class CompressPlugin {
       let dictionaries;
       if (this.dictionaries) {
         logger.time('dictionaries');
-        dictionaries = await this.dictionaries.deltas(compilation, candidates, limit);
+        dictionaries = await this.dictionaries.deltas(compilation, candidates, limit, disk);
         logger.timeEnd('dictionaries');
       }
       const encoded = await encodeAll(candidates, algorithms, {
         cache: compilation.getCache(PLUGIN_NAME),
+        disk,
         limit,
         counts,
         onProgress: () => reportProgress?.((done += 1) / total, `${done}/${total} encodings`),
@@ -137,6 +149,30 @@ export class CompressPlugin {
       `${candidates.length} assets: ${counts.computed} encodings computed, ${counts.cached} from cache, ` +
         `${ratioSkipped} above minRatio ${this.options.minRatio}`,
     );
+    if (disk) await this.settleDiskCache(compilation, disk);
+  }
+
+  /** Evicts what this pass pushed over the bound, logs what the disk cache did and warns of failed writes. */
+  private async settleDiskCache(compilation: Compilation, disk: DiskCache): Promise<void> {
+    const { read, written, corrupt, failed, failure } = disk.takeCounts();
+    // Only a pass that wrote can have pushed the folder over its bound.
+    const eviction = written > 0 ? await disk.evict() : undefined;
+    compilation
+      .getLogger(PLUGIN_NAME)
+      .log(
+        `disk cache ${disk.directory}: ${read} read, ${written} written, ${corrupt} corrupt (recomputed), ` +
+          (eviction
+            ? `${eviction.evicted} evicted, ${formatBytes(eviction.bytes, IEC)} kept of ${formatBytes(disk.maxSize, IEC)}`
+            : '0 evicted'),
+      );
+    if (failed > 0) {
+      compilation.warnings.push(
+        new compilation.compiler.webpack.WebpackError(
+          `${PLUGIN_NAME}: the disk cache ${disk.directory} could not store ${failed} outputs (${failure}); ` +
+            'the next build computes them again',
+        ),
+      );
+    }
   }
 
   private manifestMissing(compilation: Compilation): boolean {

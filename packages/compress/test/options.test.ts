@@ -79,6 +79,11 @@ describe('CompressPlugin options', () => {
       "compression-webpack-plugin's algorithm function",
       { algorithm: () => undefined, compressionOptions: { level: 1 } },
     ],
+    ['the disk cache on every bundler', { diskCache: true }],
+    ['the disk cache off', { diskCache: false }],
+    ['the disk cache on Rspack only', { diskCache: 'auto' }],
+    ['a disk cache folder and bound', { diskCache: { directory: '.cache/compress', maxSize: '64 MiB' } }],
+    ['a disk cache bound in bytes', { diskCache: { maxSize: 1_000_000 } }],
   ])('accepts %s', (_label, options) => {
     expect(create(options)).not.toThrow();
   });
@@ -123,6 +128,22 @@ describe('CompressPlugin options', () => {
       /filename.zstd names no configured algorithm/,
     ],
     ['no algorithm', { algorithms: [] }, 'options.algorithms should be a non-empty array'],
+    ['a disk cache mode that is none', { diskCache: 'always' }, 'options.diskCache should be one of these'],
+    [
+      'an unknown disk cache option',
+      { diskCache: { size: 1 } },
+      "options.diskCache has an unknown property 'size'",
+    ],
+    [
+      'an empty disk cache folder',
+      { diskCache: { directory: '' } },
+      'options.diskCache.directory should be a non-empty string',
+    ],
+    [
+      'a disk cache bound of no size',
+      { diskCache: { maxSize: 'lots' } },
+      'options.diskCache.maxSize should match pattern',
+    ],
     [
       'an algorithm twice',
       { algorithms: ['gzip', 'gzip'] },
