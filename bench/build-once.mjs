@@ -1,6 +1,6 @@
 // One build in a fresh process, so that wall time and peak RSS belong to that build alone.
 // Usage: node bench/build-once.mjs '{"configFile": "...", "transform": "...", "env": {...},
-//   "upgradedPackages": [...]}'  -> one JSON line on stdout.
+//   "upgradedPackages": [...], "bundler": "webpack" | "rspack"}'  -> one JSON line on stdout.
 // `processMs` is the build as a user waits for it: process start (node, webpack, the config and what it
 // requires) until the compiler has closed (and stored its filesystem cache); `wallMs` starts at compiler
 // creation instead. `phases` splits `processMs` (bench/phases.mjs). What only the benchmark needs (measuring
@@ -9,12 +9,12 @@ import path from 'node:path';
 import { loadConfig, runBuild } from '../scripts/lib/app-build.mjs';
 import { PhasesPlugin } from './phases.mjs';
 
-const { configFile, transform, env, upgradedPackages } = JSON.parse(process.argv[2]);
+const { configFile, transform, env, upgradedPackages, bundler } = JSON.parse(process.argv[2]);
 const config = loadConfig(configFile, env, transform);
 if (Array.isArray(config)) throw new Error(`${configFile}: one config expected, not an array`);
 const phases = new PhasesPlugin();
 config.plugins = [...(config.plugins ?? []), phases];
-const build = await runBuild(config);
+const build = await runBuild(config, bundler);
 const timing = phases.result();
 
 const { createRequire } = await import('node:module');

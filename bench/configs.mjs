@@ -1,11 +1,15 @@
 // The fixtures `npm run bench:app` builds, and per fixture the configs it builds side by side; a fixture's
 // first config is the baseline every ratio is against. Each config file exports `(env) => webpack.Configuration`
 // with env keys outDir, srcDir, cacheDir, upgrade; `transform` names a file exporting `(config) => config`
-// applied to that config (bench/configs/default-split.cjs: webpack's default split in place of packwise's).
+// applied to that config (bench/configs/default-split.cjs: webpack's default split in place of packwise's);
+// `bundler: 'rspack'` builds it with @rspack/core instead of webpack.
 const defaultSplit = 'bench/configs/default-split.cjs';
 
 /** A fixture's preset config with webpack's default split: what the per-route ratio compares `preset` with. */
 const presetDefaultSplit = (file) => ({ name: 'preset-default-split', file, transform: defaultSplit });
+
+/** A fixture's preset config for Rspack (its rspack.config.cjs), built with @rspack/core. */
+const rspackPreset = (file) => ({ name: 'rspack-preset', file, bundler: 'rspack' });
 
 export const fixtures = [
   {
@@ -23,6 +27,7 @@ export const fixtures = [
       { name: 'inline', file: 'bench/configs/inline.cjs' },
       { name: 'preset', file: 'bench/configs/preset.cjs' },
       presetDefaultSplit('bench/configs/preset.cjs'),
+      rspackPreset('fixtures/example-app/rspack.config.cjs'),
     ],
   },
   {
@@ -35,6 +40,7 @@ export const fixtures = [
       { name: 'today', file: 'fixtures/admin-app/webpack.today.cjs' },
       presetDefaultSplit('fixtures/admin-app/webpack.config.cjs'),
       { name: 'preset', file: 'fixtures/admin-app/webpack.config.cjs' },
+      rspackPreset('fixtures/admin-app/rspack.config.cjs'),
     ],
   },
 ];

@@ -74,6 +74,18 @@ const FIRST = { name: PLUGIN_NAME, stage: -Infinity };
 const LAST = { name: PLUGIN_NAME, stage: Infinity };
 const round = (ms) => Math.round(ms * 10) / 10;
 
+/**
+ * A hook, or `undefined` where the bundler has none: Rspack throws on reading a webpack hook it lacks (its
+ * seal runs in Rust), so on Rspack those marks never fire and their steps' time goes to the next mark.
+ */
+function hookOf(hooks, name) {
+  try {
+    return hooks[name];
+  } catch {
+    return undefined;
+  }
+}
+
 /** A copy of a tap whose function reports its duration (until its callback or promise, if async). */
 function timedTap(tap, record) {
   const { fn, type } = tap;
@@ -154,17 +166,17 @@ export class PhasesPlugin {
   applyToCompilation(compilation, Compilation) {
     const { hooks } = compilation;
     const mark = (step) => () => this.mark(step);
-    hooks.seal.tap(FIRST, mark('finishModules'));
-    hooks.afterOptimizeDependencies.tap(LAST, mark('optimizeDependencies'));
-    hooks.afterChunks.tap(LAST, mark('chunkGraph'));
-    hooks.afterOptimizeModules.tap(LAST, mark('optimizeModules'));
-    hooks.afterOptimizeChunks.tap(LAST, mark('optimizeChunks'));
-    hooks.beforeModuleHash.tap(FIRST, mark('optimizeTreeAndIds'));
-    hooks.beforeCodeGeneration.tap(FIRST, mark('moduleHashes'));
-    hooks.afterCodeGeneration.tap(LAST, mark('codeGeneration'));
-    hooks.beforeHash.tap(FIRST, mark('runtimeRequirements'));
-    hooks.afterHash.tap(LAST, mark('hashing'));
-    hooks.beforeChunkAssets.tap(FIRST, mark('moduleAssets'));
+    hookOf(hooks, 'seal')?.tap(FIRST, mark('finishModules'));
+    hookOf(hooks, 'afterOptimizeDependencies')?.tap(LAST, mark('optimizeDependencies'));
+    hookOf(hooks, 'afterChunks')?.tap(LAST, mark('chunkGraph'));
+    hookOf(hooks, 'afterOptimizeModules')?.tap(LAST, mark('optimizeModules'));
+    hookOf(hooks, 'afterOptimizeChunks')?.tap(LAST, mark('optimizeChunks'));
+    hookOf(hooks, 'beforeModuleHash')?.tap(FIRST, mark('optimizeTreeAndIds'));
+    hookOf(hooks, 'beforeCodeGeneration')?.tap(FIRST, mark('moduleHashes'));
+    hookOf(hooks, 'afterCodeGeneration')?.tap(LAST, mark('codeGeneration'));
+    hookOf(hooks, 'beforeHash')?.tap(FIRST, mark('runtimeRequirements'));
+    hookOf(hooks, 'afterHash')?.tap(LAST, mark('hashing'));
+    hookOf(hooks, 'beforeChunkAssets')?.tap(FIRST, mark('moduleAssets'));
     const windows = [
       [FIRST.stage, 'chunkAssets'],
       [Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1, 'processAssetsEarly'],
@@ -173,11 +185,11 @@ export class PhasesPlugin {
       [Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER + 1, 'compress'],
     ];
     for (const [stage, step] of windows) hooks.processAssets.tap({ name: PLUGIN_NAME, stage }, mark(step));
-    hooks.afterProcessAssets.tap(FIRST, mark('report'));
+    hookOf(hooks, 'afterProcessAssets')?.tap(FIRST, mark('report'));
     // A processAssets tap's phase: that of the step ending at the first of these marks above its stage.
     const phaseOf = (stage) => PHASE_OF_STEP.get(windows.find(([bound]) => stage < bound)?.[1] ?? 'report');
     for (const hook of ['optimizeDependencies', 'optimizeChunks', 'optimizeChunkModules'])
-      this.timeTaps(hook, hooks[hook], () => 'seal');
+      this.timeTaps(hook, hookOf(hooks, hook), () => 'seal');
     this.timeTaps('processAssets', hooks.processAssets, phaseOf);
   }
 
@@ -186,7 +198,7 @@ export class PhasesPlugin {
    * names the phase the tap's stage falls into (to check which plugin runs in which window).
    */
   timeTaps(hookName, hook, phaseOf) {
-    hook.intercept({
+    hook?.intercept({
       name: PLUGIN_NAME,
       register: (tap) => {
         if (tap.name === PLUGIN_NAME) return tap;
@@ -211,7 +223,8 @@ export class PhasesPlugin {
 
   /** Counts stored cache items by cache name (`getCache(name)`; modules: `Compilation/modules`). */
   countCacheStores(compiler) {
-    compiler.cache.hooks.store.tap(FIRST, (identifier) => {
+    // Rspack's cache lives in Rust: no store hook to count.
+    compiler.cache?.hooks?.store.tap(FIRST, (identifier) => {
       const name = identifier.split('|')[0];
       this.cacheStores.set(name, (this.cacheStores.get(name) ?? 0) + 1);
     });

@@ -26,8 +26,14 @@ const { values: args } = parseArgs({
 });
 const runs = wholeNumber(args.runs, '--runs');
 const outRoot = path.join(repoRoot, 'bench/out');
-/** The per-route ratio: `preset` against the same config with webpack's default split. */
-const RATIO = { config: 'preset', against: 'preset-default-split' };
+/**
+ * The per-route ratios, each printed where a fixture has both configs: `preset` against the same config with
+ * webpack's default split, and the Rspack preset against the webpack preset.
+ */
+const RATIOS = [
+  { config: 'preset', against: 'preset-default-split' },
+  { config: 'rspack-preset', against: 'preset' },
+];
 
 async function buildOnce(job) {
   const { stdout } = await run(
@@ -89,14 +95,14 @@ function routeFigures(build) {
   });
 }
 
-async function benchConfig(fixture, { name, file, transform }) {
+async function benchConfig(fixture, { name, file, transform, bundler }) {
   const appDir = path.join(repoRoot, fixture.appDir);
   const { appEdit, upgradedPackages } = fixture;
   const label = `${fixture.name}/${name}`;
   const work = path.join(appDir, '.bench', name);
   const srcDir = path.join(work, 'src');
   const out = (step) => path.join(outRoot, fixture.name, name, step);
-  const build = (env) => buildOnce({ configFile: file, transform, env, upgradedPackages });
+  const build = (env) => buildOnce({ configFile: file, transform, env, upgradedPackages, bundler });
   await rm(work, { recursive: true, force: true });
   await rm(path.join(outRoot, fixture.name, name), { recursive: true, force: true });
   await cp(path.join(appDir, 'src'), srcDir, { recursive: true });
@@ -136,6 +142,7 @@ async function benchConfig(fixture, { name, file, transform }) {
     name,
     config: file,
     ...(transform ? { transform } : {}),
+    bundler: bundler ?? 'webpack',
     coldMs: median(cold.map((r) => r.processMs)),
     warmMs: median(warm.map((r) => r.processMs)),
     peakRssBytes: median(cold.map((r) => r.maxRssBytes)),
@@ -209,9 +216,12 @@ function printWholeApp(fixture, results) {
   }
 }
 
+/** `a` ÷ `b` in brotli bytes of one route; a route that is empty in both is 1×. */
+const routeRatio = (a, b) => (b.brotli === 0 ? (a.brotli === 0 ? 1 : Infinity) : a.brotli / b.brotli);
+
 /**
- * Route by route (first page first, then lazy routes by name): each config's brotli bytes and requests,
- * `preset` ÷ `preset-default-split` in bytes, the worst such ratio and each config's most requests.
+ * Route by route (first page first, then lazy routes by name): each config's brotli bytes and requests, each
+ * ratio of RATIOS whose two configs were built, the worst route of each and each config's most requests.
  */
 function routeTable(results) {
   const figures = results.map((r) => new Map(r.routes.map((route) => [route.name, route])));
@@ -222,36 +232,55 @@ function routeTable(results) {
     (a, b) => Number(entries.has(b)) - Number(entries.has(a)) || (a < b ? -1 : a > b ? 1 : 0),
   );
   const index = (name) => results.findIndex((r) => r.name === name);
-  const [mine, theirs] = [index(RATIO.config), index(RATIO.against)];
-  const withRatio = mine >= 0 && theirs >= 0;
-  const rows = names.map((name) => {
-    const [a, b] = withRatio ? [figures[mine].get(name), figures[theirs].get(name)] : [];
-    const ratio =
-      a && b ? (b.brotli === 0 ? (a.brotli === 0 ? 1 : Infinity) : a.brotli / b.brotli) : undefined;
-    return { name, entry: entries.has(name), ratio, configs: figures.map((map) => map.get(name) ?? null) };
+  const ratios = RATIOS.map((ratio) => ({
+    ...ratio,
+    mine: index(ratio.config),
+    theirs: index(ratio.against),
+  }))
+    .filter(({ mine, theirs }) => mine >= 0 && theirs >= 0)
+    .map(({ mine, theirs, ...ratio }) => ({
+      ...ratio,
+      byRoute: new Map(
+        names.flatMap((name) => {
+          const [a, b] = [figures[mine].get(name), figures[theirs].get(name)];
+          return a && b ? [[name, routeRatio(a, b)]] : [];
+        }),
+      ),
+    }));
+  const rows = names.map((name) => ({
+    name,
+    entry: entries.has(name),
+    ratios: ratios.map((ratio) => ratio.byRoute.get(name)),
+    configs: figures.map((map) => map.get(name) ?? null),
+  }));
+  const worst = ratios.map((ratio) => {
+    const [name, value] =
+      [...ratio.byRoute].reduce((max, next) => (max && max[1] >= next[1] ? max : next), undefined) ?? [];
+    return name === undefined ? undefined : { name, ratio: value };
   });
-  const worst = rows
-    .filter((row) => row.ratio !== undefined)
-    .reduce((max, row) => (max && max.ratio >= row.ratio ? max : row), undefined);
   const maxRequests = Object.fromEntries(
     results.map((r) => [r.name, Math.max(0, ...r.routes.map((route) => route.requests))]),
   );
-  return { ratio: withRatio ? RATIO : undefined, rows, worst, maxRequests };
+  return {
+    ratios: ratios.map(({ config, against }, i) => ({ config, against, worst: worst[i] })),
+    rows,
+    maxRequests,
+  };
 }
 
 function printRoutes(results, table) {
-  const ratioHeader = table.ratio ? [`>${table.ratio.config} ÷ ${table.ratio.against}`] : [];
-  const headers = ['route', ...results.map((r) => `>${r.name}`), ...ratioHeader];
+  const ratioHeaders = table.ratios.map((ratio) => `>${ratio.config} ÷ ${ratio.against}`);
+  const headers = ['route', ...results.map((r) => `>${r.name}`), ...ratioHeaders];
   const cell = (figure) => (figure ? `${formatBytes(figure.brotli)} / ${figure.requests}` : '—');
   const rows = table.rows.map((row) => [
     row.entry ? `first page (${row.name})` : row.name,
     ...row.configs.map(cell),
-    ...(table.ratio ? [row.ratio === undefined ? '—' : times(row.ratio)] : []),
+    ...row.ratios.map((ratio) => (ratio === undefined ? '—' : times(ratio))),
   ]);
   rows.push([
     '**worst**',
     ...results.map((r) => `max ${table.maxRequests[r.name]} req`),
-    ...(table.ratio ? [table.worst ? `${times(table.worst.ratio)} (${table.worst.name})` : '—'] : []),
+    ...table.ratios.map(({ worst }) => (worst ? `${times(worst.ratio)} (${worst.name})` : '—')),
   ]);
   console.log(
     `\nPer route: brotli bytes / requests (JS+CSS files; the first page: the HTML page and what it loads, ` +
@@ -261,12 +290,46 @@ function printRoutes(results, table) {
   const most = Object.entries(table.maxRequests)
     .map(([name, n]) => `${name} ${n}`)
     .join(', ');
-  if (table.worst)
-    console.log(
-      `\n- worst ${table.ratio.config} ÷ ${table.ratio.against} of any route: ${times(table.worst.ratio)} ` +
-        `(${table.worst.name}); most requests of any route: ${most}`,
-    );
-  else console.log(`\n- most requests of any route: ${most}`);
+  for (const { config, against, worst } of table.ratios)
+    if (worst)
+      console.log(`\n- worst ${config} ÷ ${against} of any route: ${times(worst.ratio)} (${worst.name})`);
+  console.log(`\n- most requests of any route: ${most}`);
+}
+
+/** Issue 15's targets for the Rspack preset, each with its measured value, where the fixture built it. */
+function rspackTargets(results, table) {
+  const [rspack, webpack, today] = ['rspack-preset', 'preset', 'today'].map((name) =>
+    results.find((r) => r.name === name),
+  );
+  if (!rspack || !webpack || !today) return undefined;
+  const firstPage = (r) => r.routes.find((route) => route.entry);
+  const routes = table.ratios.find((ratio) => ratio.config === 'rspack-preset')?.worst;
+  const rows = [
+    ['cold build ÷ today', rspack.coldMs / today.coldMs, 0.2],
+    ['warm rebuild ÷ today', rspack.warmMs / today.warmMs, 0.3],
+    ['brotli ÷ webpack preset', rspack.total.brotli / webpack.total.brotli, 1.02],
+    ['upgrade re-download ÷ dependency bytes', rspack.upgrade.ratio, 1.2],
+    ['app change: vendor bytes', rspack.appChange.vendorChangedBytes, 0],
+    ['first page ÷ webpack preset', routeRatio(firstPage(rspack), firstPage(webpack)), 1.05],
+    [`worst route ÷ webpack preset (${routes?.name ?? '—'})`, routes?.ratio ?? NaN, 1.05],
+  ];
+  return rows.map(([target, value, bound]) => ({ target, value, bound, met: value <= bound }));
+}
+
+function printRspackTargets(targets) {
+  const format = (value, bound) => (bound === 0 ? formatBytes(value) : times(value));
+  console.log('\nThe Rspack preset against its targets (issue 15):\n');
+  console.log(
+    markdownTable(
+      ['target', '>measured', '>bound', 'met'],
+      targets.map(({ target, value, bound, met }) => [
+        target,
+        format(value, bound),
+        format(bound, bound),
+        met ? 'yes' : '**no**',
+      ]),
+    ),
+  );
 }
 
 const phaseSeconds = (ms) => (ms / 1000).toFixed(2);
@@ -333,9 +396,11 @@ for (const [i, { fixture, configs }] of plan.entries()) {
   if (i > 0) console.log('');
   printWholeApp(fixture, results);
   printRoutes(results, routes);
+  const targets = rspackTargets(results, routes);
+  if (targets) printRspackTargets(targets);
   printPhases(results);
   const { configs: _configs, ...described } = fixture;
-  report.fixtures.push({ ...described, results, routes });
+  report.fixtures.push({ ...described, results, routes, ...(targets ? { rspackTargets: targets } : {}) });
 }
 
 await mkdir(outRoot, { recursive: true });

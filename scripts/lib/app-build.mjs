@@ -1,11 +1,18 @@
 // Builds a fixture app (fixtures/example-app, fixtures/admin-app) with a given config file through webpack's
-// Node API.
+// (or Rspack's) Node API.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const webpack = require('webpack');
+
+/** The compiler factory of a bundler: `webpack`, or `rspack` (@rspack/core, loaded only when asked for). */
+const factoryOf = (bundler = 'webpack') => {
+  if (bundler === 'webpack') return webpack;
+  if (bundler === 'rspack') return require('@rspack/core').rspack;
+  throw new Error(`unknown bundler ${bundler}: webpack or rspack`);
+};
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The example app, which the packages' own benchmarks build. */
@@ -23,10 +30,10 @@ export function loadConfig(configFile, env, transform) {
 }
 
 /** Runs one build of a config object and closes the compiler (which persists a filesystem cache). */
-export function runBuild(config) {
+export function runBuild(config, bundler = 'webpack') {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const compiler = webpack(config);
+    const compiler = factoryOf(bundler)(config);
     compiler.run((runError, stats) => {
       compiler.close((closeError) => {
         const error = runError ?? closeError;
@@ -42,8 +49,8 @@ export function runBuild(config) {
  * Runs one build of a config file's config (optionally transformed, see loadConfig). Resolves with stats,
  * wall time and the output directory.
  */
-export function buildApp(configFile, env, transform) {
-  return runBuild(loadConfig(configFile, env, transform));
+export function buildApp(configFile, env, transform, bundler = 'webpack') {
+  return runBuild(loadConfig(configFile, env, transform), bundler);
 }
 
 /** A command-line count: a whole number of at least 1, or an error naming the flag. */

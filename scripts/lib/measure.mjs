@@ -71,6 +71,8 @@ export async function measureBuild({ stats, outputDir }, predicates = {}) {
     nestedModules: true,
     dependentModules: true,
     cachedModules: true,
+    // Rspack lists the modules inside a concatenated module only with this (webpack ignores it here).
+    orphanModules: true,
     publicPath: true,
   });
   const htmlAsset = statsJson.assets.find((asset) => asset.name.endsWith('.html'));

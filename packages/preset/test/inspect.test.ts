@@ -147,7 +147,7 @@ module.exports = withPackwise({
     expect(await run([], empty)).toEqual({
       code: 2,
       stdout: '',
-      stderr: `packwise: no webpack.config.js, .cjs or .mjs in ${empty}; pass --config <file>\n`,
+      stderr: `packwise: no webpack.config.js or rspack.config.js (.cjs, .mjs) in ${empty}; pass --config <file>\n`,
     });
     expect((await run(['--config', 'nope.js'], empty)).stderr).toBe(
       `packwise: no config file nope.js in ${empty}\n`,

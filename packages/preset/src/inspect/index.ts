@@ -22,15 +22,19 @@ export interface InspectOptions {
   stderr: InspectStream;
 }
 
-const DEFAULT_CONFIGS = ['webpack.config.js', 'webpack.config.cjs', 'webpack.config.mjs'];
+/** webpack's config names first: a project with both gets its webpack config unless `--config` says. */
+const DEFAULT_CONFIGS = ['webpack', 'rspack'].flatMap((tool) =>
+  ['js', 'cjs', 'mjs'].map((ext) => `${tool}.config.${ext}`),
+);
 
 /** `packwise inspect --help`. */
 export const INSPECT_USAGE = `Usage: packwise inspect [--config FILE] [--json] [--env name=value]...
 
-Prints the final webpack config of the project as loadable JavaScript, each value commented with the layer
-that set it (preset, packwise <feature> or user).
+Prints the final webpack (or Rspack) config of the project as loadable JavaScript, each value commented with
+the layer that set it (preset, packwise <feature> or user).
 
-  -c, --config FILE  the webpack config (default: webpack.config.js, .cjs or .mjs in the working directory)
+  -c, --config FILE  the config (default: webpack.config.js, .cjs or .mjs, else rspack.config.*, in the
+                     working directory)
   --json             print { config, provenance } as JSON instead
   --env name=value   passed to a config that exports a function, as webpack's --env does
   -h, --help         show this help
@@ -78,7 +82,10 @@ function configFile(args: Args, cwd: string): string {
     return file;
   }
   const found = DEFAULT_CONFIGS.find((name) => existsSync(path.join(cwd, name)));
-  if (!found) throw new UsageError(`no webpack.config.js, .cjs or .mjs in ${cwd}; pass --config <file>`);
+  if (!found)
+    throw new UsageError(
+      `no webpack.config.js or rspack.config.js (.cjs, .mjs) in ${cwd}; pass --config <file>`,
+    );
   return path.join(cwd, found);
 }
 
@@ -108,7 +115,7 @@ async function loadConfig(file: string, env: Args['env']): Promise<Configuration
   if (Array.isArray(config))
     throw new UsageError(`${path.basename(file)} exports ${config.length} configs; inspect prints one`);
   if (!config || typeof config !== 'object')
-    throw new UsageError(`${path.basename(file)} exports no webpack configuration (got ${typeof config})`);
+    throw new UsageError(`${path.basename(file)} exports no configuration (got ${typeof config})`);
   return config as Configuration;
 }
 
@@ -120,11 +127,12 @@ export function printConfig(
   const composition = findComposition(config);
   const provenance = new Provenance(composition && computeLayers(composition), (value) => expression(value));
   const printer = new ConfigPrinter(provenance);
+  const bundler = composition?.options.bundler === 'rspack' ? 'Rspack' : 'webpack';
   const header = [
-    `The final webpack config of ${source}, printed by \`packwise inspect\`.`,
+    `The final ${bundler} config of ${source}, printed by \`packwise inspect\`.`,
     "Each value's comment names the layer that set it: preset, packwise <feature> or user (merged last).",
     composition
-      ? 'webpack default: webpack fills in everything not listed here with its own defaults when it builds.'
+      ? `${bundler} default: ${bundler} fills in everything not listed here with its own defaults when it builds.`
       : 'This config was not made by withPackwise, so every value is labelled user.',
   ];
   const code = printer.print(config, header);

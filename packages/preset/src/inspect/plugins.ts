@@ -20,6 +20,11 @@ export const PLUGIN_PACKAGES: Record<string, string> = {
   TerserPlugin: 'terser-webpack-plugin',
   CssMinimizerPlugin: 'css-minimizer-webpack-plugin',
   CompressionPlugin: 'compression-webpack-plugin',
+  // Rspack's built-ins, which the preset's Rspack layer adds.
+  HtmlRspackPlugin: '@rspack/core',
+  CssExtractRspackPlugin: '@rspack/core',
+  SwcJsMinimizerRspackPlugin: '@rspack/core',
+  LightningCssMinimizerRspackPlugin: '@rspack/core',
 };
 
 /** Packages whose module is the plugin class itself (`module.exports = Plugin`). */
@@ -131,6 +136,8 @@ export function pluginArguments(plugin: object, known?: unknown): PluginArgument
       break;
   }
   if (fields.userOptions !== undefined) return { args: [fields.userOptions] };
+  // Rspack's built-in plugins keep their constructor's arguments as they were passed.
+  if (Array.isArray(fields._args)) return { args: fields._args };
   if (fields.options !== undefined)
     return {
       args: [fields.options],
