@@ -153,10 +153,12 @@ function developmentConfig(
 }
 
 /** webpack's loaders and plugins, or Rspack's built-ins (`bundler: 'rspack'`). */
-const toolchainFor = (project: Project, options: PackwiseOptions): Toolchain =>
-  options.bundler === 'rspack'
-    ? rspackToolchain(loadRspack(project.context, options.rspack))
-    : webpackToolchain;
+function toolchainFor(project: Project, options: PackwiseOptions): Toolchain {
+  const { bundler = 'webpack' } = options;
+  if (bundler === 'webpack') return webpackToolchain;
+  if (bundler === 'rspack') return rspackToolchain(loadRspack(project.context, options.rspack));
+  throw new Error(`@packwise/preset: bundler must be 'webpack' or 'rspack', got ${JSON.stringify(bundler)}`);
+}
 
 /** The preset's own layer for `options.mode` (production by default), before the user's config is merged over it. */
 export function presetConfig(

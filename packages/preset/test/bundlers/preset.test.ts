@@ -20,10 +20,10 @@ const appConfig = (options: PackwiseOptions = {}): Configuration =>
   );
 
 const className = (value: unknown) => (value as object).constructor.name;
-const loadersOf = (rule: RuleSetRule | undefined): string[] => [
-  ...(rule?.oneOf ?? []).flatMap(loadersOf),
-  ...[rule?.use ?? []].flat().map((use) => (use as { loader: string }).loader),
-];
+const loadersOf = (rule: unknown): string[] => {
+  const { oneOf = [], use = [] } = (rule ?? {}) as { oneOf?: unknown[]; use?: unknown };
+  return [...oneOf.flatMap(loadersOf), ...[use].flat().map((item) => (item as { loader: string }).loader)];
+};
 const withoutHash = (name: string) => name.replace(/\.[0-9a-f]{16,20}\./, '.');
 
 describe(`@packwise/preset on ${current.name} ${current.version}`, () => {
@@ -105,7 +105,9 @@ describe(`@packwise/preset on ${current.name} ${current.version}`, () => {
         '/settings': 'Acme Dashboard',
       });
       // CSS modules (named and default exports) and the extracted sheet apply: the header is laid out by it.
-      expect(await page.$eval('.app-header', (el) => getComputedStyle(el).display)).toBe('flex');
+      expect(
+        await page.$eval('.app-header', (el) => el.ownerDocument.defaultView?.getComputedStyle(el).display),
+      ).toBe('flex');
       expect(problems).toEqual([]);
     } finally {
       await chromium.close();
