@@ -53,14 +53,19 @@ function keepsImmutable(template: FilenameTemplate): boolean {
   return typeof template === 'string' && /\[(?:name|base|file)\]/.test(template);
 }
 
-/** The encoding's file name: `[algorithm]`/`[suffix]` by us, the rest by webpack; a function also gets the name. */
+/**
+ * The encoding's file name: `[algorithm]`/`[suffix]` by us, the rest by the bundler; a function also gets the name.
+ * We call a function ourselves, with the path data webpack's getPath would give it (Rspack 1.x's getPath takes
+ * only strings), and let the bundler fill in what it returns.
+ */
 function encodingName(compilation: Compilation, algorithm: Algorithm, original: string): string {
   const { filename, name, suffix } = algorithm;
+  const pathData: PathData = { hash: compilation.hash ?? undefined, filename: original };
   const template =
     typeof filename === 'string'
       ? expandAlgorithm(filename, name, suffix)
-      : (pathData: PathData, assetInfo?: AssetInfo) => filename(pathData, assetInfo, name);
-  return compilation.getPath(template, { filename: original });
+      : filename(pathData, undefined, name);
+  return compilation.getPath(template, pathData);
 }
 
 function shouldDelete(option: ResolvedOptions['deleteOriginalAssets'], name: string): boolean {
