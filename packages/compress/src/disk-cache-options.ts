@@ -6,7 +6,7 @@ import { DiskCache } from './disk-cache';
 
 export interface DiskCacheOptions {
   /**
-   * The folder (absolute, or relative to the compiler's context). @default `packwise-compress` in Rspack's
+   * The folder (absolute, or relative to the compiler's context). @default `packwise-compress` beside Rspack's
    * persistent cache directory when that cache is on, else `node_modules/.cache/packwise-compress`
    */
   directory?: string;
@@ -49,6 +49,7 @@ export function createDiskCache(option: DiskCacheOption, compiler: Compiler): Di
   const rspack = rspackCacheDirectory(compiler);
   let folder = path.join(compiler.context, DEFAULT_DISK_CACHE_DIRECTORY);
   if (directory) folder = path.resolve(compiler.context, directory);
-  else if (rspack) folder = path.join(rspack, 'packwise-compress');
+  // Beside Rspack's folder, not in it: Rspack 1.7 removes what it did not write there when the compiler closes.
+  else if (rspack) folder = path.join(path.dirname(rspack), 'packwise-compress');
   return new DiskCache(folder, maxSize === undefined ? DEFAULT_DISK_CACHE_SIZE : parseBytes(maxSize));
 }

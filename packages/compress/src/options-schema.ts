@@ -146,7 +146,7 @@ export const optionsSchema = {
           properties: {
             directory: {
               description:
-                "The cache folder, absolute or relative to the context. Default: packwise-compress in Rspack's persistent cache directory, else node_modules/.cache/packwise-compress.",
+                "The cache folder, absolute or relative to the context. Default: packwise-compress beside Rspack's persistent cache directory, else node_modules/.cache/packwise-compress.",
               type: 'string',
               minLength: 1,
             },
