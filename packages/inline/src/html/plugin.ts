@@ -2,13 +2,13 @@ import type { Compilation, Compiler } from 'webpack';
 import { validateOptions } from '@packwise/core';
 import { finalizeCsp, removeInlinedFiles } from './finalize';
 import type { RemovedFiles } from './finalize';
-import { findHtmlWebpackPlugin } from './html-webpack-plugin';
-import type { FoundHtmlWebpackPlugin } from './html-webpack-plugin';
 import { inlinePageTags } from './inline-page';
 import { resolveHtmlOptions } from './options';
 import type { InlineHtmlPluginOptions, ResolvedHtmlOptions } from './options';
 import { htmlOptionsSchema } from './options-schema';
 import { createPageRecord } from './page';
+import { findPageSources } from './page-sources';
+import type { PageSource } from './page-sources';
 import type { PageRecord } from './page';
 import { makeAutoPublicPathInlineSafe } from './public-path';
 import { buildReport, emitJson, logReport } from './report';
@@ -28,6 +28,8 @@ interface BuildState {
    * Files selected for inlining, computed when the first page is generated (the files are minimized by then).
    */
   candidates: Map<string, InlineCandidate>;
+  /** Whether `candidates` were selected in this build (at its first page). */
+  selected: boolean;
   removed: RemovedFiles;
 }
 
@@ -52,24 +54,28 @@ export class InlineHtmlPlugin {
 
   apply(compiler: Compiler): void {
     const { Compilation, RuntimeGlobals } = compiler.webpack;
-    const found = findHtmlWebpackPlugin(compiler);
+    const sources = findPageSources(compiler);
     // Pages by asset name, kept across builds: html-webpack-plugin re-emits an unchanged page without its
     // hooks.
     const pages = new Map<string, PageRecord>();
     compiler.hooks.thisCompilation.tap(HTML_PLUGIN_NAME, (compilation) => {
-      if (!found) {
+      if (sources.length === 0) {
         compilation.errors.push(this.error(compilation, MISSING_HTML_WEBPACK_PLUGIN));
         return;
       }
       if (this.options.mayInlineRuntime && compilation.outputOptions.publicPath === 'auto') {
         makeAutoPublicPathInlineSafe(compilation, HTML_PLUGIN_NAME, RuntimeGlobals.publicPath);
       }
-      const state: BuildState = { candidates: new Map(), removed: { deleted: [], stillReferenced: [] } };
-      this.tapPages(found, compilation, pages, state);
+      const state: BuildState = {
+        candidates: new Map(),
+        selected: false,
+        removed: { deleted: [], stillReferenced: [] },
+      };
+      for (const source of sources) this.tapPages(source, compilation, pages, state);
       compilation.hooks.processAssets.tap(
         { name: HTML_PLUGIN_NAME, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE + 1 },
         () => {
-          const current = this.currentPages(compilation, pages, found);
+          const current = this.currentPages(compilation, pages, sources);
           state.removed = removeInlinedFiles(compilation, current, this.options);
         },
       );
@@ -80,41 +86,47 @@ export class InlineHtmlPlugin {
     });
   }
 
-  /** Inlines into each page as html-webpack-plugin generates it, and learns the page's final name. */
+  /**
+   * Inlines into each page as html-webpack-plugin (or HtmlRspackPlugin) generates it, and learns the page's
+   * final name.
+   */
   private tapPages(
-    found: FoundHtmlWebpackPlugin,
+    source: PageSource,
     compilation: Compilation,
     pages: Map<string, PageRecord>,
     state: BuildState,
   ) {
-    const hooks = found.HtmlWebpackPlugin.getHooks(compilation);
-    const byPlugin = new Map<object, PageRecord>();
+    const hooks = source.hooks(compilation);
+    const byPlugin = new Map<unknown, PageRecord>();
     const warn = (message: string) => compilation.warnings.push(this.error(compilation, message));
     hooks.alterAssetTagGroups.tap(HTML_PLUGIN_NAME, (data) => {
-      if (byPlugin.size === 0) state.candidates = selectInlineFiles(compilation, this.options);
+      if (!state.selected) {
+        state.candidates = selectInlineFiles(compilation, this.options);
+        state.selected = true;
+      }
       const page = createPageRecord(data.outputName, data.publicPath);
-      byPlugin.set(data.plugin, page);
+      byPlugin.set(source.pageKey(data), page);
       const context = { compilation, candidates: state.candidates, page, warn };
       data.headTags = inlinePageTags(data.headTags, context);
       data.bodyTags = inlinePageTags(data.bodyTags, context);
       return data;
     });
     hooks.afterEmit.tap(HTML_PLUGIN_NAME, (data) => {
-      const page = byPlugin.get(data.plugin);
+      const page = byPlugin.get(source.pageKey(data));
       if (page) pages.set(data.outputName, { ...page, asset: data.outputName });
       return data;
     });
   }
 
   /** The pages of this build: generated now, or re-emitted unchanged by html-webpack-plugin's cache. */
-  private currentPages(
-    compilation: Compilation,
-    pages: Map<string, PageRecord>,
-    found: FoundHtmlWebpackPlugin,
-  ) {
+  private currentPages(compilation: Compilation, pages: Map<string, PageRecord>, sources: PageSource[]) {
     for (const name of pages.keys()) if (!compilation.getAsset(name)) pages.delete(name);
-    if (pages.size === 0 && !found.inPlugins) {
-      const message = 'no page came from html-webpack-plugin: add `new HtmlWebpackPlugin()` to `plugins`.';
+    if (pages.size === 0 && !sources.some((source) => source.inPlugins)) {
+      const names = sources.map((source) => source.name);
+      const add = names.map(
+        (name) => `\`new ${name === 'html-webpack-plugin' ? 'HtmlWebpackPlugin' : name}()\``,
+      );
+      const message = `no page came from ${names.join(' or ')}: add ${add.join(' or ')} to \`plugins\`.`;
       compilation.warnings.push(this.error(compilation, message));
     }
     return [...pages.values()];

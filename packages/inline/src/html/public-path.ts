@@ -1,4 +1,5 @@
 import type { Compilation, RuntimeModule } from 'webpack';
+import { isRspack } from '@packwise/core';
 
 /**
  * Stands in the runtime, as a string literal, for the public path of the page the runtime is inlined into;
@@ -22,20 +23,34 @@ export function makeAutoPublicPathInlineSafe(
   publicPathGlobal: string,
 ): void {
   const prefix = PUBLIC_PATH_PLACEHOLDER.slice(0, -1);
+  const wrap = (detect: string) =>
+    [
+      `${publicPathGlobal} = "${PUBLIC_PATH_PLACEHOLDER}";`,
+      `if (${publicPathGlobal}.indexOf("${prefix}") === 0) {`,
+      detect,
+      '}',
+    ].join('\n');
+  const rspack = isRspack(compilation.compiler);
   compilation.hooks.runtimeModule.tap(pluginName, (module: RuntimeModule) => {
     if (module.constructor.name !== 'AutoPublicPathRuntimeModule') return;
+    if (rspack) {
+      // Rspack hands over the generated code, and reads back what is written to `source.source`.
+      const generated = (module as unknown as RspackRuntimeModule).source;
+      const detect = generated?.source.toString('utf8');
+      if (generated && detect?.includes('scriptUrl')) generated.source = Buffer.from(wrap(detect));
+      return;
+    }
     const generate = module.generate.bind(module);
     module.generate = () => {
       const detect = generate();
-      if (detect === null || !detect.includes('scriptUrl')) return detect;
-      return [
-        `${publicPathGlobal} = "${PUBLIC_PATH_PLACEHOLDER}";`,
-        `if (${publicPathGlobal}.indexOf("${prefix}") === 0) {`,
-        detect,
-        '}',
-      ].join('\n');
+      return detect === null || !detect.includes('scriptUrl') ? detect : wrap(detect);
     };
   });
+}
+
+/** A runtime module as Rspack's `runtimeModule` hook passes it: its code, already generated. */
+interface RspackRuntimeModule {
+  source?: { source: Buffer | string };
 }
 
 /** Writes the page's public path into an inlined runtime (a no-op for code without the placeholder). */
