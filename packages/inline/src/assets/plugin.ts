@@ -1,5 +1,5 @@
 import type { Compilation, Compiler, Module } from 'webpack';
-import { validateOptions } from '@packwise/core';
+import { isRspack, validateOptions } from '@packwise/core';
 import { applyDecisions } from './apply';
 import { decide, wantsInline } from './budget';
 import type { Decision } from './budget';
@@ -9,7 +9,9 @@ import { BuildTimeRefs, addMissingAssets } from './refs';
 import { ASSET_KINDS, resolveOptions } from './options';
 import type { InlineAssetsPluginOptions, ResolvedOptions } from './options';
 import { optionsSchema } from './options-schema';
-import { buildReport, reportLines } from './report';
+import { buildReport, reportLines, webpackReportEntries } from './report';
+import type { ReportEntry } from './report';
+import { inlineOnRspack } from './rspack';
 import { createAssetRule, findConflicts } from './rules';
 import type { Conflict } from './rules';
 import { recordOf, setDataUrl } from './wish';
@@ -30,7 +32,12 @@ export class InlineAssetsPlugin {
   }
 
   apply(compiler: Compiler): void {
-    const conflicts = this.addRules(compiler);
+    const rspack = isRspack(compiler);
+    const conflicts = this.addRules(compiler, rspack);
+    if (rspack) {
+      this.applyRspack(compiler, conflicts);
+      return;
+    }
     compiler.hooks.compilation.tap(ASSETS_PLUGIN_NAME, (compilation) => {
       const refs = new BuildTimeRefs();
       // A module reused from a cache keeps last build's `dataUrl`, and CSS embeds it before the budget runs.
@@ -58,15 +65,32 @@ export class InlineAssetsPlugin {
     });
   }
 
+  /** On Rspack the files are emitted, then inlined where they fit, before minification (rspack.ts). */
+  private applyRspack(compiler: Compiler, conflicts: Conflict[]): void {
+    compiler.hooks.thisCompilation.tap(ASSETS_PLUGIN_NAME, (compilation) => {
+      this.warnConflicts(compilation, conflicts);
+      compilation.hooks.processAssets.tap(
+        { name: ASSETS_PLUGIN_NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_PRE_PROCESS },
+        () => {
+          const result = inlineOnRspack(compilation, this.options, conflicts);
+          const logger = compilation.getLogger(ASSETS_PLUGIN_NAME);
+          this.emitReport(compilation, result.entries);
+          logger.log(`${result.replaced} references to files replaced by data: URIs`);
+          for (const file of result.kept) logger.log(`${file} inlined but still named elsewhere: kept`);
+        },
+      );
+    });
+  }
+
   /** Adds one asset rule per kind, leaving files that a user rule already handles to that rule. */
-  private addRules(compiler: Compiler): Conflict[] {
+  private addRules(compiler: Compiler, rspack: boolean): Conflict[] {
     const module = compiler.options.module;
     const rules = module.rules;
     const tests = ASSET_KINDS.flatMap((kind) => this.options.tests[kind] ?? []);
     const conflicts = findConflicts(rules, tests);
     for (const kind of ASSET_KINDS) {
       const test = this.options.tests[kind];
-      if (test) rules.push(createAssetRule(kind, test, this.options, conflicts));
+      if (test) rules.push(createAssetRule(kind, test, this.options, conflicts, rspack));
     }
     return conflicts;
   }
@@ -92,9 +116,15 @@ export class InlineAssetsPlugin {
   private finish(compilation: Compilation, decisions: Decision[]): void {
     const logger = compilation.getLogger(ASSETS_PLUGIN_NAME);
     const replaced = rewriteCss(compilation, decisions);
-    const report = buildReport(compilation, decisions, this.options);
-    for (const line of reportLines(report)) logger.log(line);
+    this.emitReport(compilation, webpackReportEntries(compilation, decisions));
     if (replaced > 0) logger.log(`${replaced} data: URIs in CSS replaced by file URLs`);
+  }
+
+  /** Logs the report and emits it when `report` names a file. */
+  private emitReport(compilation: Compilation, entries: ReportEntry[]): void {
+    const report = buildReport(entries, this.options);
+    const logger = compilation.getLogger(ASSETS_PLUGIN_NAME);
+    for (const line of reportLines(report)) logger.log(line);
     if (this.options.report === false) return;
     const { RawSource } = compilation.compiler.webpack.sources;
     const source = new RawSource(`${JSON.stringify(report, null, 2)}\n`);

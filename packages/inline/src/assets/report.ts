@@ -5,6 +5,7 @@ import { costByChunk } from './budget';
 import type { Decision, DecisionReason } from './budget';
 import { emittedFile } from './css';
 import type { AssetKind, ResolvedOptions } from './options';
+import type { InlineRecord } from './wish';
 
 export interface ReportAsset {
   /** The source file, relative to webpack's context, with `/` separators. */
@@ -43,30 +44,50 @@ function chunkLabel(chunk: Chunk): string {
   return chunk.name ?? String(chunk.id);
 }
 
-export function buildReport(
-  compilation: Compilation,
-  decisions: Decision[],
-  options: ResolvedOptions,
-): InlineAssetsReport {
+/** One decided asset as the report shows it, whichever bundler decided it. */
+export interface ReportEntry {
+  resource: string;
+  record: InlineRecord;
+  inline: boolean;
+  reason: DecisionReason;
+  file: string | undefined;
+  /** Characters its URI adds (or would add) to each chunk, by chunk label. */
+  costs: Map<string, number>;
+}
+
+/** webpack's decisions as report entries. */
+export function webpackReportEntries(compilation: Compilation, decisions: Decision[]): ReportEntry[] {
   const context = compilation.compiler.context;
-  const chunks = new Map<Chunk, ReportChunk>();
-  const entryOf = (chunk: Chunk) => {
-    let entry = chunks.get(chunk);
+  return decisions.map((decision) => {
+    const costs = new Map<string, number>();
+    for (const [chunk, bytes] of costByChunk(decision)) costs.set(chunkLabel(chunk), bytes);
+    return {
+      resource: path
+        .relative(context, decision.module.nameForCondition() ?? decision.module.identifier())
+        .split(path.sep)
+        .join('/'),
+      record: decision.record,
+      inline: decision.inline,
+      reason: decision.reason,
+      file: decision.inline ? undefined : emittedFile(compilation, decision.module),
+      costs,
+    };
+  });
+}
+
+export function buildReport(entries: ReportEntry[], options: ResolvedOptions): InlineAssetsReport {
+  const chunks = new Map<string, ReportChunk>();
+  const entryOf = (label: string) => {
+    let entry = chunks.get(label);
     if (!entry) {
-      entry = { chunk: chunkLabel(chunk), inlinedBytes: 0, inlined: [], refused: [] };
-      chunks.set(chunk, entry);
+      entry = { chunk: label, inlinedBytes: 0, inlined: [], refused: [] };
+      chunks.set(label, entry);
     }
     return entry;
   };
-  const assets = decisions.map((decision): ReportAsset => {
-    const { module, record, inline, reason } = decision;
-    const resource = path
-      .relative(context, module.nameForCondition() ?? module.identifier())
-      .split(path.sep)
-      .join('/');
-    const costs = costByChunk(decision);
-    for (const [chunk, bytes] of costs) {
-      const entry = entryOf(chunk);
+  const assets = entries.map(({ resource, record, inline, reason, file, costs }): ReportAsset => {
+    for (const [label, bytes] of costs) {
+      const entry = entryOf(label);
       if (inline) {
         entry.inlined.push({ resource, bytes });
         entry.inlinedBytes += bytes;
@@ -74,7 +95,6 @@ export function buildReport(
         entry.refused.push({ resource, bytes });
       }
     }
-    const file = inline ? undefined : emittedFile(compilation, module);
     return {
       resource,
       kind: record.kind,
@@ -82,7 +102,7 @@ export function buildReport(
       inlined: inline,
       reason,
       ...(file === undefined ? {} : { file }),
-      chunks: [...costs.keys()].map(chunkLabel).sort(),
+      chunks: [...costs.keys()].sort(),
     };
   });
   const budget = options.maxInlinedBytesPerChunk;

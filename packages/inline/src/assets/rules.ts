@@ -100,9 +100,18 @@ export function createAssetRule(
   test: RegExp,
   options: ResolvedOptions,
   conflicts: Conflict[],
+  rspack = false,
 ): Rule {
+  const rule = rspack ? rspackAssetRule(test, options) : webpackAssetRule(kind, test, options);
+  if (conflicts.length > 0) {
+    rule.exclude = (resource: string) => conflicts.some((conflict) => conflict.matches(resource));
+  }
+  return rule;
+}
+
+function webpackAssetRule(kind: AssetKind, test: RegExp, options: ResolvedOptions): Rule {
   const maxSize = options.maxSize[kind];
-  const rule: Rule = {
+  return {
     test,
     type: 'asset',
     parser: {
@@ -121,8 +130,16 @@ export function createAssetRule(
       ...(options.filename === undefined ? {} : { filename: options.filename }),
     },
   };
-  if (conflicts.length > 0) {
-    rule.exclude = (resource: string) => conflicts.some((conflict) => conflict.matches(resource));
-  }
-  return rule;
+}
+
+/**
+ * On Rspack every file of the kind is emitted: its `dataUrlCondition` takes no function, so the encoded
+ * size cannot decide here; the plugin inlines after chunking instead (rspack.ts).
+ */
+function rspackAssetRule(test: RegExp, options: ResolvedOptions): Rule {
+  return {
+    test,
+    type: 'asset/resource',
+    ...(options.filename === undefined ? {} : { generator: { filename: options.filename } }),
+  };
 }
