@@ -3,13 +3,15 @@ import { isRspack } from '@packwise/core';
 import { MEASURED_FILE } from './measure';
 import type { SizeSource } from './measure';
 import { isPage, withPages } from './pages';
+import { relatedReader } from './related';
 import type { Page } from './pages';
 import type { DeltaCandidate, ReturningSource } from './returning';
 import type { BuildSizes, ModuleSize } from './types';
 
 /**
  * Names compression plugins give the encodings they record in `info.related`: @packwise/compress's
- * `gzip`/`brotli`/`zstd`, compression-webpack-plugin's `<algorithm>ed` (`zsted` for a function writing `.zst`).
+ * `gzip`/`brotli`/`zstd`, compression-webpack-plugin's `<algorithm>ed` (`zsted` for a function writing `.zst`);
+ * on Rspack, which drops these keys, the names related.ts finds.
  */
 const RELATED_NAMES = {
   gzip: ['gzip', 'gzipped'],
@@ -48,11 +50,12 @@ const contentOf = (source: Asset['source']) => async () => {
 
 /** Every JS, CSS and HTML asset, with the gzip/brotli/zstd sizes a compression plugin already wrote beside it. */
 export function assetSources(compilation: Compilation): SizeSource[] {
-  return measuredAssets(compilation).map(({ name, source, info }) => ({
-    name,
-    raw: source.size(),
-    content: contentOf(source),
-    known: knownEncodings(compilation, info.related as Record<string, unknown> | undefined),
+  const relatedOf = relatedReader(compilation);
+  return measuredAssets(compilation).map((asset) => ({
+    name: asset.name,
+    raw: asset.source.size(),
+    content: contentOf(asset.source),
+    known: knownEncodings(compilation, relatedOf(asset)),
   }));
 }
 
@@ -60,9 +63,9 @@ export function assetSources(compilation: Compilation): SizeSource[] {
  * The deltas a compression plugin emitted for an asset: @packwise/compress names them in `related.dcz`, and
  * each delta's info has the SHA-256 of the earlier file (`dictionary`) and its name (`dictionaryFile`).
  */
-function deltasOf(compilation: Compilation, { info }: Asset): DeltaCandidate[] {
-  const related = (info.related as Record<string, unknown> | undefined)?.dcz;
-  const names = Array.isArray(related) ? related : [related];
+function deltasOf(compilation: Compilation, related: Record<string, unknown> | undefined): DeltaCandidate[] {
+  const dcz = related?.dcz;
+  const names = Array.isArray(dcz) ? dcz : [dcz];
   return names.flatMap((file): DeltaCandidate[] => {
     const delta = typeof file === 'string' ? compilation.getAsset(file) : undefined;
     const { dictionary, dictionaryFile } = (delta?.info ?? {}) as Record<string, unknown>;
@@ -73,10 +76,11 @@ function deltasOf(compilation: Compilation, { info }: Asset): DeltaCandidate[] {
 
 /** Every measured asset with its bytes and deltas, to compare with what a returning visitor holds. */
 export function returningSources(compilation: Compilation): ReturningSource[] {
+  const relatedOf = relatedReader(compilation);
   return measuredAssets(compilation).map((asset) => ({
     name: asset.name,
     content: contentOf(asset.source),
-    deltas: deltasOf(compilation, asset),
+    deltas: deltasOf(compilation, relatedOf(asset)),
   }));
 }
 
