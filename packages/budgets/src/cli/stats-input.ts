@@ -15,6 +15,7 @@ interface StatsAsset {
   name: string;
   size?: number;
   related?: unknown;
+  info?: unknown;
 }
 
 export interface StatsInput {
@@ -42,10 +43,30 @@ function relatedSizes(asset: StatsAsset): KnownSizes {
   return known;
 }
 
+/**
+ * The related entries of each asset, with those its `info.related` names and the stats size (the named file's
+ * size in the same stats). Rspack's stats list no `related` assets (Rspack keeps only `related.sourceMap`), but a
+ * compression plugin may put its `info.related` back into them (@packwise/compress does); on webpack this gives
+ * the sizes its `related` entries give, also for stats saved without `relatedAssets`.
+ */
+function withInfoRelated(assets: StatsAsset[]): StatsAsset[] {
+  const sizes = new Map(assets.map((asset) => [asset.name, asset.size]));
+  return assets.map((asset) => {
+    const related = isObject(asset.info) && isObject(asset.info.related) ? asset.info.related : {};
+    const entries = Object.entries(related).flatMap(([type, name]) => {
+      const size = typeof name === 'string' ? sizes.get(name) : undefined;
+      return typeof size === 'number' ? [{ type, name, size }] : [];
+    });
+    const listed = Array.isArray(asset.related) ? asset.related : [];
+    // Listed entries come last: relatedSizes keeps the last size per encoding.
+    return entries.length ? { ...asset, related: [...entries, ...listed] } : asset;
+  });
+}
+
 /** Rspack 2's default stats (toJson(), preset 'normal') list no assets, chunks or entrypoints: what to ask for. */
 const RSPACK_HINT =
   'Rspack: save them with stats.toJson({ all: false, assets: true, cachedAssets: true, chunks: true, ' +
-  'chunkRelations: true, entrypoints: true, outputPath: true })';
+  'chunkRelations: true, entrypoints: true, ids: true, outputPath: true })';
 
 function assetsOf(stats: unknown, label: string): StatsAsset[] {
   const assets = isObject(stats) && Array.isArray(stats.assets) ? stats.assets : [];
@@ -145,8 +166,10 @@ async function diskSources(stats: Record<string, unknown>, assets: StatsAsset[],
  * entry's pages found as the plugin finds them (see pages.ts).
  */
 export async function readStats(stats: unknown, input: StatsInput): Promise<BuildSizes> {
-  const measured = assetsOf(stats, input.label).filter((asset) => MEASURED_FILE.test(asset.name));
   const object = stats as Record<string, unknown>;
+  const measured = withInfoRelated(assetsOf(stats, input.label)).filter((asset) =>
+    MEASURED_FILE.test(asset.name),
+  );
   const dir = filesDir(object, input);
   const pagesDir = dir === undefined ? undefined : path.resolve(input.cwd, dir);
   const fromStats = measured.map((asset) =>
