@@ -1,11 +1,13 @@
 import { compressedSize, formatBytes } from '@packwise/core';
 import type { Encoding } from '@packwise/core';
+import type { WebpackPluginInstance } from 'webpack';
 import { bundler, compile } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import { readModelFromHtml } from '@packwise/report';
 import { BudgetsPlugin } from '@packwise/budgets';
 import type { BudgetConfig, BudgetResult, BudgetsPluginOptions, Compression } from '@packwise/budgets';
-import { fileNamed, messages, reportOf, routesConfig } from './routes-app';
+import { CompressPlugin } from '@packwise/compress';
+import { FakeEncodingsPlugin, fakeSize, fileNamed, messages, reportOf, routesConfig } from './routes-app';
 
 const build = (options: BudgetsPluginOptions) => compile(routesConfig([new BudgetsPlugin(options)]));
 
@@ -148,6 +150,46 @@ describe(`BudgetsPlugin on ${bundler().name} ${bundler().version}`, () => {
       expect(result.errors).toEqual([]);
       expect(resultFor(result, 'initial main')).toMatchObject({ actual: page, status: 'pass' });
     });
+  });
+
+  it('takes gzip, brotli and zstd sizes from the files a compression plugin wrote (Rspack: found by name)', async () => {
+    const budgets: BudgetConfig[] = (['gzip', 'brotli', 'zstd'] as const).map((compression) => ({
+      path: 'main.*.js',
+      compression,
+      limit: '1 MB',
+    }));
+    const result = await compile(routesConfig([new FakeEncodingsPlugin(), new BudgetsPlugin({ budgets })]));
+    const raw = result.read(files.main).length;
+    expect(reportOf(result).results.map((r) => [r.compression, r.actual])).toEqual([
+      ['gzip', fakeSize(raw, 'gzip')],
+      ['brotli', fakeSize(raw, 'brotli')],
+      ['zstd', fakeSize(raw, 'zstd')],
+    ]);
+  });
+
+  it('counts a returning visitor’s download of a changed file as the delta @packwise/compress wrote', async () => {
+    const { DefinePlugin } = bundler().exports;
+    const v2 = (plugins: WebpackPluginInstance[]) =>
+      compile(routesConfig([new DefinePlugin({ __BUILD__: JSON.stringify('version 2') }), ...plugins]));
+    const budgets: BudgetConfig[] = [
+      { name: 'returning', path: 'main.*.js', visitor: 'returning', limit: '1 MB' },
+    ];
+    const result = await v2([
+      new CompressPlugin({ threshold: 0, dictionaries: { previous: passing.outputDir } }),
+      new BudgetsPlugin({ budgets, returningVisitor: { previous: passing.outputDir } }),
+    ]);
+    expect(result.errors).toEqual([]);
+    const main = fileNamed(result, /^main\.[0-9a-f]+\.js$/);
+    expect(main).not.toBe(files.main);
+    // The delta against the file the visitor holds (v1's main), as the manifest names it.
+    const manifest = JSON.parse(result.text('compress-manifest.json')) as {
+      assets: Record<string, { deltas?: { file: string; previous: string }[] }>;
+    };
+    const delta = manifest.assets[main]?.deltas?.find((d) => d.previous === files.main)?.file;
+    expect(delta).toMatch(/^main\.[0-9a-f]+\.js\.[0-9a-f]{8}\.dcz$/);
+    const returning = reportOf(result).results.find((r) => r.target === main);
+    expect(returning).toMatchObject({ actual: result.read(delta as string).length, status: 'pass' });
+    expect(returning?.actual).toBeLessThan(await sizeOf(result, main, 'brotli'));
   });
 
   it('reads its budgets from a config file (the config cache is memory-only on Rspack)', async () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Configuration, WebpackPluginInstance } from 'webpack';
+import type { Compiler, Configuration, WebpackPluginInstance } from 'webpack';
 import { bundler } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import type { PackwiseReport } from '@packwise/budgets';
@@ -63,4 +63,41 @@ export function fileNamed(build: BuildResult, pattern: RegExp): string {
   if (names.length !== 1)
     throw new Error(`${names.length} files match ${pattern}: ${[...build.files.keys()]}`);
   return names[0] as string;
+}
+
+export const FAKE_SUFFIX = { gzip: '.gz', brotli: '.br', zstd: '.zst' } as const;
+export type FakeEncoding = keyof typeof FAKE_SUFFIX;
+/** A size no compressor would give a file of `raw` bytes, different per encoding. */
+export const fakeSize = (raw: number, encoding: FakeEncoding) =>
+  10 * (1 + Object.keys(FAKE_SUFFIX).indexOf(encoding)) + (raw % 7);
+
+/**
+ * Writes `<file>.gz`, `.br` and `.zst` beside each JS asset as compression plugins do (`compressed: true`,
+ * `related` on the original), of fakeSize bytes: a check reporting these sizes read them from the stats.
+ */
+export class FakeEncodingsPlugin {
+  apply(compiler: Compiler): void {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('FakeEncodingsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'FakeEncodingsPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
+        () => {
+          for (const { name, source } of compilation.getAssets().filter((a) => a.name.endsWith('.js'))) {
+            const related: Record<string, string> = {};
+            for (const [encoding, suffix] of Object.entries(FAKE_SUFFIX)) {
+              const size = fakeSize(source.size(), encoding as FakeEncoding);
+              compilation.emitAsset(`${name}${suffix}`, new sources.RawSource(Buffer.alloc(size)), {
+                compressed: true,
+              });
+              related[encoding] = `${name}${suffix}`;
+            }
+            compilation.updateAsset(name, source, (info) => ({
+              ...info,
+              related: { ...info?.related, ...related },
+            }));
+          }
+        },
+      );
+    });
+  }
 }
