@@ -1,4 +1,5 @@
 import type { Chunk, Compilation, Module } from 'webpack';
+import { identifierOf, moduleChunkCount, sizeOf, sourceTypesOf } from './bundler-compat';
 import { chunkGroupKey, chunkKeyer } from './chunk-keys';
 import { isInNodeModules } from './package-identity';
 import type { PackageIdentifier, PackageIdentity } from './package-identity';
@@ -32,8 +33,8 @@ export interface CollectOptions {
   sharedAppModules: boolean;
 }
 
-const hasJs = (module: Module) => module.getSourceTypes().has('javascript');
-const hasCss = (module: Module) => [...module.getSourceTypes()].some((type) => type.startsWith('css'));
+const hasJs = (module: Module) => sourceTypesOf(module).has('javascript');
+const hasCss = (module: Module) => [...sourceTypesOf(module)].some((type) => type.startsWith('css'));
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -47,11 +48,12 @@ export function collectParts(compilation: Compilation, options: CollectOptions):
   const keyOf = chunkKeyer(options.moduleName);
   const packages = new Map<string, PackageUsage>();
   const byPart = new Map<string, { part: Part; modules: Module[]; packageBytes: Map<string, number> }>();
-  const placed = new Set<Module>();
+  // By identifier: Rspack's module objects are proxies, one per identifier, which a Set by object would trust.
+  const placed = new Set<string>();
 
   const ownerOf = (module: Module): { kind: 'vendor' | 'app'; identity?: PackageIdentity } | undefined => {
     const resource = module.nameForCondition();
-    const chunkCount = chunkGraph.getNumberOfModuleChunks(module);
+    const chunkCount = moduleChunkCount(chunkGraph, module);
     if (!resource || chunkCount === 0) return undefined;
     if (isInNodeModules(resource)) {
       const identity = options.identify(resource);
@@ -78,22 +80,24 @@ export function collectParts(compilation: Compilation, options: CollectOptions):
       modules: [],
       packageBytes: new Map<string, number>(),
     };
-    entry.part.size += module.size();
+    entry.part.size += sizeOf(module);
     entry.part.js ||= hasJs(module);
     entry.part.css ||= hasCss(module);
     entry.part.initial ||= chunks.some((chunk) => chunk.canBeInitial());
     entry.modules.push(module);
     if (identity)
-      entry.packageBytes.set(identity.name, (entry.packageBytes.get(identity.name) ?? 0) + module.size());
+      entry.packageBytes.set(identity.name, (entry.packageBytes.get(identity.name) ?? 0) + sizeOf(module));
     byPart.set(key, entry);
-    placed.add(module);
+    placed.add(identifierOf(module));
   }
 
   // Sorted by owner and use, so that the plan never depends on the order modules were built in.
   const sorted = [...byPart].sort(([a], [b]) => compare(a, b)).map(([, entry]) => entry);
 
   const ownRequests = (chunk: Chunk, entryChunk: boolean) => {
-    const rest = [...chunkGraph.getChunkModulesIterable(chunk)].filter((module) => !placed.has(module));
+    const rest = [...chunkGraph.getChunkModulesIterable(chunk)].filter(
+      (module) => !placed.has(identifierOf(module)),
+    );
     const js = entryChunk || chunk.hasRuntime() || rest.some(hasJs) ? 1 : 0;
     return js + (rest.some(hasCss) ? 1 : 0);
   };
@@ -114,10 +118,12 @@ export function collectParts(compilation: Compilation, options: CollectOptions):
 
   const chunkSizes = new Map<string, number>();
   for (const chunk of compilation.chunks) {
-    const rest = [...chunkGraph.getChunkModulesIterable(chunk)].filter((module) => !placed.has(module));
+    const rest = [...chunkGraph.getChunkModulesIterable(chunk)].filter(
+      (module) => !placed.has(identifierOf(module)),
+    );
     chunkSizes.set(
       keyOf(chunk),
-      rest.reduce((sum, module) => sum + module.size('javascript'), 0),
+      rest.reduce((sum, module) => sum + sizeOf(module, 'javascript'), 0),
     );
   }
 

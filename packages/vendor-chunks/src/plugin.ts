@@ -1,7 +1,8 @@
 import type { Chunk, Compilation, Compiler, Module } from 'webpack';
-import { validateOptions } from '@packwise/core';
+import { isRspack, validateOptions } from '@packwise/core';
+import { identifierOf } from './bundler-compat';
 import { resolveFrameworkRoots } from './framework';
-import { assignStableModuleIds, stableModuleName } from './module-ids';
+import { assignStableModuleIds, assignStableModuleIdsRspack, stableModuleName } from './module-ids';
 import { resolveOptions } from './options';
 import type { ResolvedOptions, VendorChunksOptions } from './options';
 import { optionsSchema } from './options-schema';
@@ -12,6 +13,8 @@ import { planChunks } from './plan';
 import { PlanCache, planInputsDigest } from './plan-cache';
 import type { Plan } from './plan';
 import { buildReport, reportLines } from './report';
+import { precomputedGroups } from './rspack-groups';
+import { orderPlannedChunksInAssets } from './rspack-order';
 import { findConflicts, installCacheGroup } from './split-config';
 
 /** Puts the planned chunks of every chunk group in name order, in the places they already hold. */
@@ -33,7 +36,8 @@ export const PLUGIN_NAME = 'PackwiseVendorChunksPlugin';
 
 /** What one compilation decided: which chunk each planned module goes to, and why. */
 interface CompilationPlan {
-  assignment: Map<Module, string>;
+  /** By module identifier: Rspack's module objects are proxies, its identifiers the same strings as webpack's. */
+  assignment: Map<string, string>;
   collected: CollectedParts;
   plan: Plan;
 }
@@ -58,15 +62,19 @@ export class VendorChunksPlugin {
     let current: CompilationPlan | undefined;
     let frameworkRoots: Set<string> | undefined;
     const userChoseModuleIds = compiler.options.optimization.moduleIds !== undefined;
+    const rspack = isRspack(compiler);
 
-    // Applied before webpack reads the optimization options, so SplitChunksPlugin sees the cache group.
+    // Applied before the bundler reads the optimization options, so SplitChunksPlugin sees the cache group.
+    // On Rspack a JavaScript `test` is a call from Rust for every module: RegExps where they are exact.
+    const nameOf = (module: Module) => current?.assignment.get(identifierOf(module));
+    const precomputed = rspack ? precomputedGroups(options, nameOf) : undefined;
     const { conflicts, userGroups } = installCacheGroup(
       compiler.options.optimization,
-      {
-        test: (module) => current?.assignment.has(module) ?? false,
-        name: (module) => current?.assignment.get(module),
+      precomputed?.vendor ?? {
+        test: (module) => current?.assignment.has(identifierOf(module)) ?? false,
+        name: nameOf,
       },
-      options,
+      { stableModuleIds: options.stableModuleIds, rspack, shared: precomputed?.shared },
     );
 
     // Once per compiler, before the first build: resolving is asynchronous, planning is not.
@@ -90,8 +98,10 @@ export class VendorChunksPlugin {
       compilation.hooks.finishModules.tapPromise(PLUGIN_NAME, () => planCache.load());
       compilation.hooks.afterSeal.tapPromise(PLUGIN_NAME, () => planCache.store());
 
-      // Before SplitChunksPlugin (STAGE_ADVANCED), once per compilation: it may run the hook in a loop.
-      compilation.hooks.optimizeChunks.tap({ name: PLUGIN_NAME, stage: -100 }, () => {
+      // Before SplitChunksPlugin, once per compilation. webpack: in optimizeChunks before STAGE_ADVANCED (it may
+      // run the hook in a loop). Rspack has no optimizeChunks hook for JavaScript; its optimizeModules comes
+      // after the chunk graph is built and before its split chunks run.
+      const planHook = () => {
         if (plans.has(compilation)) return;
         const collected = collectParts(compilation, {
           identify,
@@ -106,10 +116,10 @@ export class VendorChunksPlugin {
         if (reused)
           compilation.getLogger(PLUGIN_NAME).log('the parts and routes are unchanged: reused the plan');
         plan.warnings.forEach(warn);
-        const assignment = new Map<Module, string>();
+        const assignment = new Map<string, string>();
         collected.modules.forEach((modules, part) => {
           const chunk = plan.chunkOfPart[part];
-          if (chunk) for (const module of modules) assignment.set(module, chunk);
+          if (chunk) for (const module of modules) assignment.set(identifierOf(module), chunk);
         });
         const vendorModules = collected.modules.flatMap((modules, part) =>
           collected.parts[part]?.kind === 'vendor'
@@ -122,14 +132,33 @@ export class VendorChunksPlugin {
         findConflicts(userGroups, vendorModules, compilation).forEach(warn);
         current = { assignment, collected, plan };
         plans.set(compilation, current);
-      });
-
-      // After SplitChunksPlugin: it inserts chunks in an order that follows their sizes, which would change
-      // the parents' `Promise.all([...])` and file order with any upgrade. Planned chunks go in name order.
-      compilation.hooks.optimizeChunks.tap({ name: PLUGIN_NAME, stage: 20 }, () => {
-        const planned = plans.get(compilation);
-        if (planned) sortPlannedChunks(compilation, new Set(planned.plan.chunks.map((chunk) => chunk.name)));
-      });
+      };
+      if (rspack) {
+        compilation.hooks.optimizeModules.tap(PLUGIN_NAME, () => {
+          planHook();
+        });
+        compilation.hooks.processAssets.tap(
+          { name: PLUGIN_NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+          () => {
+            const planned = plans.get(compilation);
+            if (planned)
+              orderPlannedChunksInAssets(
+                compilation,
+                new Set(planned.plan.chunks.map((chunk) => chunk.name)),
+              );
+          },
+        );
+      } else {
+        compilation.hooks.optimizeChunks.tap({ name: PLUGIN_NAME, stage: -100 }, planHook);
+        // After SplitChunksPlugin: it inserts chunks in an order that follows their sizes, which would change
+        // the parents' `Promise.all([...])` and file order with any upgrade. Planned chunks go in name order.
+        // (Rspack's chunk groups cannot be reordered from JavaScript; it orders split chunks by name itself.)
+        compilation.hooks.optimizeChunks.tap({ name: PLUGIN_NAME, stage: 20 }, () => {
+          const planned = plans.get(compilation);
+          if (planned)
+            sortPlannedChunks(compilation, new Set(planned.plan.chunks.map((chunk) => chunk.name)));
+        });
+      }
 
       compilation.hooks.processAssets.tap(
         { name: PLUGIN_NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
@@ -140,7 +169,12 @@ export class VendorChunksPlugin {
     if (options.stableModuleIds && !userChoseModuleIds) {
       // `compilation`, not `thisCompilation`: child compilations (html-webpack-plugin's) need ids too.
       compiler.hooks.compilation.tap(PLUGIN_NAME, (compilation) => {
-        compilation.hooks.moduleIds.tap(PLUGIN_NAME, () => assignStableModuleIds(compilation, moduleName));
+        if (rspack)
+          compilation.hooks.beforeModuleIds.tap(PLUGIN_NAME, (modules: Iterable<Module>) =>
+            assignStableModuleIdsRspack(modules, moduleName),
+          );
+        else
+          compilation.hooks.moduleIds.tap(PLUGIN_NAME, () => assignStableModuleIds(compilation, moduleName));
       });
     }
   }

@@ -1,4 +1,5 @@
 import type { ChunkGroup, Compilation } from 'webpack';
+import { parentsOf } from './bundler-compat';
 import { chunkGroupKey } from './chunk-keys';
 
 /** What one route (an entry, or an `import()` chunk group) makes the browser download. */
@@ -22,11 +23,11 @@ export const routeName = (group: ChunkGroup, compilation: Compilation): string =
 /** Every chunk group above a group: its lazy parents and the entries they start from. */
 export function ancestorGroups(group: ChunkGroup): ChunkGroup[] {
   const seen = new Set<ChunkGroup>();
-  const queue = [...group.parentsIterable];
+  const queue = [...parentsOf(group)];
   for (let next = queue.shift(); next; next = queue.shift()) {
     if (seen.has(next)) continue;
     seen.add(next);
-    queue.push(...next.parentsIterable);
+    queue.push(...parentsOf(next));
   }
   return [...seen];
 }

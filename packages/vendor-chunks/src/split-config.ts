@@ -63,10 +63,19 @@ export function findConflicts(
   return conflicts;
 }
 
+/** A cache group's `test` and `name` as SplitChunksPlugin takes them: functions, or precomputed forms. */
 export interface VendorCacheGroup {
-  test(module: Module): boolean;
-  name(module: Module): string | undefined;
+  test: ((module: Module) => boolean) | RegExp;
+  name: ((module: Module) => string | undefined) | string;
+  /** Only modules that this many chunks hold (the shared app modules' group on Rspack). */
+  minChunks?: number;
 }
+
+/** The key of the shared app modules' cache group where it is a group of its own (Rspack, precomputed). */
+export const SHARED_CACHE_GROUP_KEY = 'packwiseShared';
+
+const asFunction = <T>(value: ((module: Module) => T) | RegExp | string) =>
+  typeof value === 'function' ? (module: Module) => value(module) : value;
 
 /**
  * Adds packwise's cache group beside the user's own and sets the defaults it needs, never overwriting a
@@ -76,15 +85,20 @@ export interface VendorCacheGroup {
 export function installCacheGroup(
   optimization: Optimization,
   group: VendorCacheGroup,
-  { stableModuleIds }: { stableModuleIds: boolean },
+  {
+    stableModuleIds,
+    rspack = false,
+    shared,
+  }: { stableModuleIds: boolean; rspack?: boolean; shared?: VendorCacheGroup },
 ): { conflicts: string[]; userGroups: UserCacheGroup[] } {
   const conflicts: string[] = [];
   const userGroups: UserCacheGroup[] = [];
   // The normalized form of `runtimeChunk: 'single'`.
   optimization.runtimeChunk ??= { name: () => 'runtime' };
   optimization.chunkIds ??= 'deterministic';
-  // `false` turns webpack's own id assignment off; the plugin assigns stable ids in its place.
-  optimization.moduleIds ??= stableModuleIds ? false : 'deterministic';
+  // `false` turns webpack's own id assignment off; the plugin assigns stable ids in its place. Rspack 1.7 has
+  // no `false`: there the ids the plugin sets in `beforeModuleIds` are kept and 'deterministic' does the rest.
+  optimization.moduleIds ??= stableModuleIds && !rspack ? false : 'deterministic';
 
   if (optimization.splitChunks === false) {
     conflicts.push(
@@ -97,7 +111,7 @@ export function installCacheGroup(
   for (const [key, userGroup] of Object.entries(cacheGroups)) {
     const test = testOf(userGroup);
     // `default` takes app modules shared by several chunks; the vendor group outranks it.
-    if (key !== 'default' && key !== CACHE_GROUP_KEY && test)
+    if (key !== 'default' && key !== CACHE_GROUP_KEY && key !== SHARED_CACHE_GROUP_KEY && test)
       userGroups.push({ key, priority: priorityOf(userGroup), test });
   }
   if (CACHE_GROUP_KEY in cacheGroups) {
@@ -108,14 +122,18 @@ export function installCacheGroup(
   }
   // webpack's default vendor group would compete for the same modules; a user's own stays.
   if (!('defaultVendors' in cacheGroups)) cacheGroups.defaultVendors = false;
-  cacheGroups[CACHE_GROUP_KEY] = {
-    test: (module: Module) => group.test(module),
-    name: (module: Module) => group.name(module),
+  const cacheGroup = ({ test, name, minChunks }: VendorCacheGroup) => ({
+    test: asFunction(test),
+    name: asFunction(name),
     chunks: 'all',
+    ...(minChunks === undefined ? {} : { minChunks }),
     // The plan already decided sizes and request counts: splitChunks' own limits must not undo it.
     enforce: true,
     priority: CACHE_GROUP_PRIORITY,
     reuseExistingChunk: false,
-  };
+  });
+  cacheGroups[CACHE_GROUP_KEY] = cacheGroup(group);
+  if (shared && !(SHARED_CACHE_GROUP_KEY in cacheGroups))
+    cacheGroups[SHARED_CACHE_GROUP_KEY] = cacheGroup(shared);
   return { conflicts, userGroups };
 }
