@@ -1,7 +1,7 @@
 import path from 'node:path';
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import type { Configuration, StatsModule } from 'webpack';
-import { fixturePath, toPosix } from '@packwise/test-utils';
+import { bundler, fixturePath, toPosix } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import { VendorChunksPlugin } from '@packwise/vendor-chunks';
 import type { VendorChunksOptions } from '@packwise/vendor-chunks';
@@ -10,6 +10,12 @@ import type { VendorChunksOptions } from '@packwise/vendor-chunks';
  * A fixture under fixtures/layouts built for production with CSS extracted by mini-css-extract-plugin and
  * the vendor chunks plugin. `context` defaults to the layout folder (`workspace` builds from `workspace/app`).
  */
+/** The CSS extraction plugin of the bundler under test: Rspack's own CssExtractRspackPlugin on Rspack. */
+function cssExtract(): typeof MiniCssExtractPlugin {
+  const { rspack, exports } = bundler();
+  return rspack ? exports.CssExtractRspackPlugin : MiniCssExtractPlugin;
+}
+
 export function layoutConfig(
   layout: string,
   options: VendorChunksOptions = {},
@@ -23,10 +29,10 @@ export function layoutConfig(
     ...overrides,
     output: { filename: '[name].[contenthash].js', ...overrides.output },
     module: {
-      rules: [{ test: /\.css$/, use: [MiniCssExtractPlugin.loader, require.resolve('css-loader')] }],
+      rules: [{ test: /\.css$/, use: [cssExtract().loader, require.resolve('css-loader')] }],
     },
     plugins: [
-      new MiniCssExtractPlugin({ filename: '[name].[contenthash].css' }),
+      new (cssExtract())({ filename: '[name].[contenthash].css' }),
       new VendorChunksPlugin(options),
       ...(overrides.plugins ?? []),
     ],
@@ -65,6 +71,8 @@ export function chunkContents(
     nestedModules: true,
     dependentModules: true,
     cachedModules: true,
+    // Rspack lists the modules inside a concatenated module only with this (webpack's chunks list them anyway).
+    orphanModules: true,
   });
   const result = new Map<string, ChunkContent>();
   for (const chunk of json.chunks ?? []) {

@@ -1,19 +1,18 @@
 import { rm } from 'node:fs/promises';
 import type { BuildResult } from '@packwise/test-utils';
 import {
-  buildDefaultSplit,
-  buildPreset,
   codeFiles,
   copyOfSrc,
   inNodeModules,
   inPackages,
   initialModules,
   jsModuleCopies,
+  presetBuilds,
   renamed,
   routeFigures,
   sharedBytes,
 } from './scenarios';
-import type { Fixture, RouteFigures } from './scenarios';
+import type { Builds, Fixture, RouteFigures } from './scenarios';
 
 /** The issue's bounds. */
 export const MAX_ROUTE_RATIO = 1.05;
@@ -37,16 +36,17 @@ export function routeSuite(
   fixture: Fixture,
   bounds: RouteBounds = { ratio: MAX_ROUTE_RATIO },
   more?: (builds: () => { preset: BuildResult }) => void,
+  builds: Builds = presetBuilds,
 ): void {
-  describe(`fixtures/${fixture.name}: each route with the preset, against webpack's default split`, () => {
+  describe(`fixtures/${fixture.name}: each route with ${builds.label}, against the default split`, () => {
     let preset: BuildResult;
     let fallback: BuildResult;
     let ours: Map<string, RouteFigures>;
     let theirs: Map<string, RouteFigures>;
 
     beforeAll(async () => {
-      preset = await buildPreset(fixture);
-      fallback = await buildDefaultSplit(fixture);
+      preset = await builds.ours(fixture);
+      fallback = await builds.fallback(fixture);
       [ours, theirs] = await Promise.all([routeFigures(preset), routeFigures(fallback)]);
     }, 600_000);
 
@@ -100,8 +100,8 @@ export function routeSuite(
  * second clean build, all of a copy of the fixture's src (module ids follow paths, so the copy is its own
  * baseline).
  */
-export function upgradeSuite(fixture: Fixture): void {
-  describe(`fixtures/${fixture.name}: upgrades, app edits and rebuilds with the preset`, () => {
+export function upgradeSuite(fixture: Fixture, builds: Builds = presetBuilds): void {
+  describe(`fixtures/${fixture.name}: upgrades, app edits and rebuilds with ${builds.label}`, () => {
     let copy: Awaited<ReturnType<typeof copyOfSrc>>;
     let baseline: BuildResult;
     let upgraded: BuildResult;
@@ -110,11 +110,11 @@ export function upgradeSuite(fixture: Fixture): void {
 
     beforeAll(async () => {
       copy = await copyOfSrc(fixture);
-      baseline = await buildPreset(fixture, { srcDir: copy.srcDir });
-      upgraded = await buildPreset(fixture, { srcDir: copy.srcDir, upgrade: true });
-      again = await buildPreset(fixture, { srcDir: copy.srcDir });
+      baseline = await builds.ours(fixture, { srcDir: copy.srcDir });
+      upgraded = await builds.ours(fixture, { srcDir: copy.srcDir, upgrade: true });
+      again = await builds.ours(fixture, { srcDir: copy.srcDir });
       await copy.edit();
-      edited = await buildPreset(fixture, { srcDir: copy.srcDir });
+      edited = await builds.ours(fixture, { srcDir: copy.srcDir });
     }, 900_000);
 
     afterAll(async () => {
@@ -132,7 +132,7 @@ export function upgradeSuite(fixture: Fixture): void {
     });
 
     it(`re-downloads at most ${MAX_UPGRADE_RATIO}× the upgraded dependency's own bytes after the upgrade`, () => {
-      const changed = renamed(baseline, upgraded);
+      const changed = renamed(baseline, upgraded).filter((file) => !builds.inlined?.test(file));
       const changedBytes = changed.reduce((sum, file) => sum + upgraded.read(file).length, 0);
       const dependencyBytes = sharedBytes(upgraded, inPackages(fixture.upgradedPackages));
       // The scenario really changes the dependency's code.

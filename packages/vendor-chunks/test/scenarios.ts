@@ -59,6 +59,23 @@ export function defaultSplitConfig(fixture: Fixture, env: Env = {}): Configurati
 export const buildPreset = (fixture: Fixture, env?: Env) => compile(presetConfig(fixture, env));
 export const buildDefaultSplit = (fixture: Fixture, env?: Env) => compile(defaultSplitConfig(fixture, env));
 
+/** How a suite builds a fixture: with packwise (`ours`) and with the default split to compare against. */
+export interface Builds {
+  /** Says which builds these are, in the suites' titles. */
+  label: string;
+  ours(fixture: Fixture, env?: Env): Promise<BuildResult>;
+  fallback(fixture: Fixture, env?: Env): Promise<BuildResult>;
+  /**
+   * Emitted JS a page would hold inline: the runtime chunk, which the preset inlines into index.html (so a
+   * returning visitor gets it with the page) and which changes with every chunk hash. Not counted as a file
+   * downloaded again after an upgrade, as with the preset.
+   */
+  inlined?: RegExp;
+}
+
+/** The fixture's preset config (webpack.config.cjs) against the same preset on webpack's default split. */
+export const presetBuilds: Builds = { label: 'the preset', ours: buildPreset, fallback: buildDefaultSplit };
+
 export const isCode = (name: string) => /\.(m?js|css)$/.test(name);
 export const codeFiles = (build: BuildResult) => [...build.files.keys()].filter(isCode).sort();
 
@@ -112,13 +129,30 @@ const leaves = (module: Module): Module[] => {
 };
 const resourceOf = (module: Module) => (module.nameForCondition() ?? module.identifier()).replace(/\\/g, '/');
 
+/** webpack's `getSourceTypes()`; Rspack's modules have none, their type says whether they are CSS. */
+const isJsModule = (module: Module) =>
+  typeof module.getSourceTypes === 'function'
+    ? module.getSourceTypes().has('javascript')
+    : !module.type.startsWith('css');
+
+/**
+ * A module's source bytes of one type. Rspack's `size(type)` ignores the type (and panics on some types after
+ * the build): there a JS module counts fully for `javascript`, a CSS module for CSS.
+ */
+const sizeIn = (module: Module, type: string) =>
+  typeof module.getSourceTypes === 'function'
+    ? module.size(type)
+    : isJsModule(module) === (type === 'javascript')
+      ? module.size()
+      : 0;
+
 /** Every JS module (concatenated ones by their parts) and how many chunks hold it. */
 export function jsModuleCopies(build: BuildResult): Map<string, number> {
   const { chunks, chunkGraph } = build.stats.compilation;
   const holders = new Map<string, Set<unknown>>();
   for (const chunk of chunks) {
     for (const module of chunkGraph.getChunkModulesIterable(chunk)) {
-      if (!module.getSourceTypes().has('javascript')) continue;
+      if (!isJsModule(module)) continue;
       // An asset module can sit in a chunk both alone (its file) and inside a concatenation: one chunk.
       for (const leaf of leaves(module))
         holders.set(leaf.identifier(), new Set([...(holders.get(leaf.identifier()) ?? []), chunk]));
@@ -155,10 +189,10 @@ export function sharedBytes(
     for (const file of chunk.files) {
       if (!isCode(file) || !build.files.has(file) || (only && !only.has(file))) continue;
       const type = file.endsWith('.css') ? 'css/mini-extract' : 'javascript';
-      const all = modules.reduce((sum, module) => sum + module.size(type), 0);
+      const all = modules.reduce((sum, module) => sum + sizeIn(module, type), 0);
       const part = modules
         .filter((m) => test(resourceOf(m)))
-        .reduce((sum, module) => sum + module.size(type), 0);
+        .reduce((sum, module) => sum + sizeIn(module, type), 0);
       if (all > 0) total += (build.read(file).length * part) / all;
     }
   }

@@ -2,8 +2,8 @@ import { compile, fixturePath } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import type { VendorChunksOptions, VendorChunksReport } from '@packwise/vendor-chunks';
 import type { Configuration } from 'webpack';
-import { chunkContents, layoutConfig, withoutHashes, withoutUseDigest } from './helpers';
-import type { ChunkContent } from './helpers';
+import { chunkContents, layoutConfig, withoutHashes, withoutUseDigest } from '../helpers';
+import type { ChunkContent } from '../helpers';
 
 /** The install layouts every test below builds. */
 type InstallLayout = 'pnpm' | 'npm-nested' | 'scoped' | 'yarn-pnp' | 'workspace';
