@@ -35,9 +35,23 @@ const STYLE = /\.css(\?|$)/i;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** How rendered JS loads an emitted asset: `__webpack_require__.p + "file"`. */
+/**
+ * How rendered JS loads an emitted asset: `__webpack_require__.p + "file"`, or with escaped quotes inside the
+ * string an `eval` devtool wraps each module in.
+ */
 function scriptReference(file: string): RegExp {
-  return new RegExp(`__webpack_require__\\.p\\s*\\+\\s*(["'])${escapeRegExp(file)}\\1`, 'g');
+  return new RegExp(`__webpack_require__\\.p\\s*\\+\\s*(\\\\?["'])${escapeRegExp(file)}\\1`, 'g');
+}
+
+/**
+ * The URI as a JS string literal. Inside the string an `eval` devtool wraps each module in, it must survive
+ * being read twice: escaped again where the module's quotes were escaped (`eval("… \"file\" …")`), and with
+ * `'` written `\x27` where they were not (Rspack 2 writes `eval('… "file" …')`; SVG URIs hold `'`).
+ */
+export function scriptLiteral(uri: string, quote: string, inEval: boolean): string {
+  const literal = JSON.stringify(uri);
+  if (quote.startsWith('\\')) return JSON.stringify(literal).slice(1, -1);
+  return inEval ? literal.replace(/'/g, '\\x27') : literal;
 }
 
 /** How CSS (extracted or native) points at it: `url(file)`, `url("../file")`, `url(/static/file)`. */
@@ -112,6 +126,8 @@ function emittedAssets(
 /** Replaces every reference to the inlined files in the JS and CSS files; returns how many it replaced. */
 function inlineReferences(compilation: Compilation, inlined: EmittedAsset[]): number {
   const { RawSource } = compilation.compiler.webpack.sources;
+  const { devtool } = compilation.options;
+  const inEval = typeof devtool === 'string' && devtool.includes('eval');
   let replaced = 0;
   for (const asset of compilation.getAssets()) {
     const script = SCRIPT.test(asset.name);
@@ -120,9 +136,9 @@ function inlineReferences(compilation: Compilation, inlined: EmittedAsset[]): nu
     let after = before;
     for (const { file, uri } of inlined) {
       const pattern = script ? scriptReference(file) : styleReference(file);
-      after = after.replace(pattern, () => {
+      after = after.replace(pattern, (_match, quote: string) => {
         replaced += 1;
-        return script ? JSON.stringify(uri) : `url(${JSON.stringify(uri)})`;
+        return script ? scriptLiteral(uri, quote, inEval) : `url(${JSON.stringify(uri)})`;
       });
     }
     if (after !== before) compilation.updateAsset(asset.name, new RawSource(after));

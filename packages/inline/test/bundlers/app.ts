@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import vm from 'node:vm';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import type { Configuration, WebpackPluginInstance } from 'webpack';
@@ -19,6 +20,8 @@ export const TILES = [
   'tile-05.png',
   'tile-06.png',
 ];
+/** The gallery chunk's files: the tiles and a small SVG. */
+export const GALLERY_ASSETS = [...TILES, 'badge.svg'];
 
 const INDEX_JS = `import './style.css';
 import small from './small.png';
@@ -34,7 +37,8 @@ for (const [name, url] of Object.entries({ small, mid, rawUnder, big, icon })) {
   image.src = url;
   app.appendChild(image);
 }
-import(/* webpackChunkName: "gallery" */ './gallery.js').then(({ tiles, message }) => {
+import(/* webpackChunkName: "gallery" */ './gallery.js').then(({ tiles, message, badgeUrl }) => {
+  app.dataset.badge = badgeUrl;
   for (const url of tiles) {
     const image = document.createElement('img');
     image.alt = 'tile';
@@ -45,7 +49,13 @@ import(/* webpackChunkName: "gallery" */ './gallery.js').then(({ tiles, message 
 });
 `;
 
+/** An SVG of the gallery's own: its URI holds `'`, and Rspack's eval devtool single-quotes this module. */
+export const BADGE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8" fill="red"/></svg>';
+
 const GALLERY_JS = `${TILES.map((tile, index) => `import tile${index} from './${tile}';`).join('\n')}
+import badge from './badge.svg';
+export const badgeUrl = badge;
 export const tiles = [${TILES.map((_, index) => `tile${index}`).join(', ')}];
 export const message = 'app ran: gallery of ' + tiles.length + ' tiles';
 `;
@@ -72,6 +82,7 @@ export async function makeApp(): Promise<string> {
     writeFile(path.join(src, 'index.js'), INDEX_JS),
     writeFile(path.join(src, 'gallery.js'), GALLERY_JS),
     writeFile(path.join(src, 'style.css'), STYLE_CSS),
+    writeFile(path.join(src, 'badge.svg'), BADGE_SVG),
     ...[...MAIN_ASSETS, ...TILES].map((file) =>
       copyFile(fixturePath('inline-assets', 'src', file), path.join(src, file)),
     ),
@@ -79,7 +90,8 @@ export async function makeApp(): Promise<string> {
   return context;
 }
 
-export function sourceBytes(file: string): Promise<Buffer> {
+export async function sourceBytes(file: string): Promise<Buffer> {
+  if (file === 'badge.svg') return Buffer.from(BADGE_SVG);
   return readFile(fixturePath('inline-assets', 'src', file));
 }
 
@@ -185,4 +197,36 @@ export function emittedCopies(build: BuildResult, source: string): string[] {
   const dot = source.lastIndexOf('.');
   const pattern = new RegExp(`^media/${source.slice(0, dot)}\\.[0-9a-f]{8}\\${source.slice(dot)}$`);
   return [...build.files.keys()].filter((name) => pattern.test(name));
+}
+
+/**
+ * Syntax errors in the code that chunk files (not the runtime) hand to `eval`: each file runs with a
+ * `self` that collects the module factories it pushes, then every factory runs with the context's `eval`
+ * replaced by a compile-only check, so the module strings are parsed but nothing of the app runs.
+ */
+export function evalSyntaxErrors(build: BuildResult): string[] {
+  const errors: string[] = [];
+  for (const name of [...build.files.keys()].filter((file) => /^js\/(?!runtime).*\.js$/.test(file))) {
+    const factories: ((...args: unknown[]) => unknown)[] = [];
+    const chunks = {
+      push: ([, modules]: [unknown, Record<string, (...args: unknown[]) => unknown>]) =>
+        factories.push(...Object.values(modules)),
+    };
+    const self = new Proxy({}, { get: () => chunks, set: () => true });
+    let evaluated = 0;
+    const check = (code: string) => {
+      evaluated += 1;
+      try {
+        new vm.Script(code);
+      } catch (error) {
+        errors.push(`${name}: ${(error as Error).message}`);
+      }
+    };
+    const context = vm.createContext({ self, eval: check });
+    vm.runInContext(build.text(name), context);
+    const require = Object.assign(() => ({}), { d() {}, r() {}, p: '/' });
+    for (const factory of factories) factory({ exports: {} }, {}, require);
+    if (evaluated === 0) errors.push(`${name}: no eval'd module`);
+  }
+  return errors;
 }

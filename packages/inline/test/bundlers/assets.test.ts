@@ -3,14 +3,26 @@ import svgToMiniDataURI from 'mini-svg-data-uri';
 import { bundler, compile, fixturePath } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import type { InlineAssetsReport } from '@packwise/inline';
-import { MAIN_ASSETS, TILES, appConfig, codeOf, dataUris, emittedCopies, makeApp, sourceBytes } from './app';
+import {
+  GALLERY_ASSETS,
+  MAIN_ASSETS,
+  TILES,
+  appConfig,
+  codeOf,
+  dataUris,
+  emittedCopies,
+  evalSyntaxErrors,
+  makeApp,
+  sourceBytes,
+} from './app';
 
 /** Where each source file ended up, checked on the bytes: decoded from a data: URI, or an emitted copy. */
 async function placements(build: BuildResult): Promise<Record<string, string>> {
-  const code = codeOf(build);
+  // `\x27` is how an SVG URI's quotes are written inside an eval'd module string (rspack.ts).
+  const code = codeOf(build).replace(/\\x27/g, "'");
   const decoded = dataUris(code);
   const result: Record<string, string> = {};
-  for (const source of [...MAIN_ASSETS, ...TILES]) {
+  for (const source of [...MAIN_ASSETS, ...GALLERY_ASSETS]) {
     const bytes = await sourceBytes(source);
     const copies = emittedCopies(build, source);
     const inlined = source.endsWith('.svg')
@@ -56,13 +68,14 @@ describe(`InlineAssetsPlugin on ${bundler().name} ${bundler().version}`, () => {
         'big.png': 'emitted', // 8022
         'icon.svg': 'inlined', // URL-encoded, not base64
         'font.woff2': 'inlined',
-        // The gallery chunk: four tiles fill 15560 of its 16384 characters, the fifth does not fit.
+        // The gallery chunk: the badge and four tiles fill 15700 of its 16384 characters, the fifth does not fit.
         'tile-01.png': 'inlined',
         'tile-02.png': 'inlined',
         'tile-03.png': 'inlined',
         'tile-04.png': 'inlined',
         'tile-05.png': 'emitted',
         'tile-06.png': 'emitted',
+        'badge.svg': 'inlined',
       });
     });
 
@@ -74,6 +87,7 @@ describe(`InlineAssetsPlugin on ${bundler().name} ${bundler().version}`, () => {
       const { assets, chunks, maxInlinedBytesPerChunk } = report(build);
       expect(maxInlinedBytesPerChunk).toBe(16384);
       expect(Object.fromEntries(assets.map((asset) => [asset.resource, asset.reason]))).toEqual({
+        'src/badge.svg': 'inlined',
         'src/big.png': 'maxSize',
         'src/font.woff2': 'inlined',
         'src/icon.svg': 'inlined',
@@ -88,8 +102,9 @@ describe(`InlineAssetsPlugin on ${bundler().name} ${bundler().version}`, () => {
         'src/tile-06.png': 'budget',
       });
       const gallery = chunks.find((chunk) => chunk.chunk === 'gallery');
+      const badge = assets.find((asset) => asset.resource === 'src/badge.svg')?.bytes ?? NaN;
       expect({ inlinedBytes: gallery?.inlinedBytes, refused: gallery?.refused }).toEqual({
-        inlinedBytes: 4 * 3890,
+        inlinedBytes: badge + 4 * 3890,
         refused: [
           { resource: 'src/tile-05.png', bytes: 3890 },
           { resource: 'src/tile-06.png', bytes: 3890 },
@@ -150,6 +165,22 @@ describe(`InlineAssetsPlugin on ${bundler().name} ${bundler().version}`, () => {
     expect(report(build).assets.map((asset) => [asset.resource, asset.reason])).toEqual(
       report(await compile(appConfig(context))).assets.map((asset) => [asset.resource, asset.reason]),
     );
+  });
+
+  it("decides the same under devtool 'eval', where each module's code is a string", async () => {
+    const config = { ...appConfig(context), devtool: 'eval' as const };
+    const build = await compile(config);
+    expect({ errors: build.errors, warnings: build.warnings }).toEqual({ errors: [], warnings: [] });
+    const reasons = (result: BuildResult) =>
+      report(result).assets.map((asset) => [asset.resource, asset.reason]);
+    expect(reasons(build)).toEqual(reasons(await compile(appConfig(context))));
+    expect(Object.values(await placements(build))).toEqual([
+      ...['inlined', 'inlined', 'emitted', 'emitted', 'inlined', 'inlined'],
+      ...['inlined', 'inlined', 'inlined', 'inlined', 'emitted', 'emitted', 'inlined'],
+    ]);
+    // Rspack only: the plugin writes the URIs into the module strings there (webpack's generator writes
+    // them itself); they parse, the SVGs' quotes included.
+    if (bundler().rspack) expect(evalSyntaxErrors(build)).toEqual([]);
   });
 
   it('leaves files that a user rule handles to that rule, with one warning', async () => {
