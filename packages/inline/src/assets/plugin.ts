@@ -1,5 +1,5 @@
 import type { Compilation, Compiler, Module } from 'webpack';
-import { isRspack, validateOptions } from '@packwise/core';
+import { isRspack, validateOptions, warnUnsupported } from '@packwise/core';
 import { applyDecisions } from './apply';
 import { decide, wantsInline } from './budget';
 import type { Decision } from './budget';
@@ -76,7 +76,14 @@ export class InlineAssetsPlugin {
           const logger = compilation.getLogger(ASSETS_PLUGIN_NAME);
           this.emitReport(compilation, result.entries);
           logger.log(`${result.replaced} references to files replaced by data: URIs`);
-          for (const file of result.kept) logger.log(`${file} inlined but still named elsewhere: kept`);
+          if (result.kept.length > 0) {
+            warnUnsupported(
+              compilation,
+              ASSETS_PLUGIN_NAME,
+              'removing an inlined file that code names other than by `__webpack_require__.p + "…"` or CSS `url()`',
+              `${result.kept.join(', ')} inlined where referenced so, and kept as files`,
+            );
+          }
         },
       );
     });

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import svgToMiniDataURI from 'mini-svg-data-uri';
-import { bundler, compile, fixturePath } from '@packwise/test-utils';
+import {
+  bundler,
+  closeCompiler,
+  compile,
+  createCompiler,
+  fixturePath,
+  runCompiler,
+} from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
+import type { WebpackPluginInstance } from 'webpack';
 import type { InlineAssetsReport } from '@packwise/inline';
 import {
   GALLERY_ASSETS,
@@ -167,6 +175,20 @@ describe(`InlineAssetsPlugin on ${bundler().name} ${bundler().version}`, () => {
     );
   });
 
+  it('decides the same when the same compiler builds again from its cache', async () => {
+    const { compiler } = await createCompiler(appConfig(context, { output: { clean: true } }));
+    try {
+      const first = await runCompiler(compiler);
+      const second = await runCompiler(compiler);
+      expect({ errors: second.errors, warnings: second.warnings }).toEqual({ errors: [], warnings: [] });
+      expect(await placements(second)).toEqual(await placements(first));
+      expect(report(second)).toEqual(report(first));
+      expect([...second.files.keys()].sort()).toEqual([...first.files.keys()].sort());
+    } finally {
+      await closeCompiler(compiler);
+    }
+  });
+
   it("decides the same under devtool 'eval', where each module's code is a string", async () => {
     const config = { ...appConfig(context), devtool: 'eval' as const };
     const build = await compile(config);
@@ -181,6 +203,47 @@ describe(`InlineAssetsPlugin on ${bundler().name} ${bundler().version}`, () => {
     // Rspack only: the plugin writes the URIs into the module strings there (webpack's generator writes
     // them itself); they parse, the SVGs' quotes included.
     if (bundler().rspack) expect(evalSyntaxErrors(build)).toEqual([]);
+  });
+
+  it('keeps an inlined file that other code names, with one warning on Rspack', async () => {
+    // A JS file of another plugin that names small.png's emitted file (as a string, not a reference).
+    const namer: WebpackPluginInstance = {
+      apply(compiler) {
+        compiler.hooks.thisCompilation.tap('Namer', (compilation) => {
+          const stage = compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL;
+          compilation.hooks.processAssets.tap({ name: 'Namer', stage }, () => {
+            const small = compilation
+              .getAssets()
+              .find((asset) => asset.info.sourceFilename === 'src/small.png');
+            const { RawSource } = compiler.webpack.sources;
+            // webpack inlined it at code generation: there is no file to name.
+            if (small)
+              compilation.emitAsset(
+                'names.js',
+                new RawSource(`self.names = [${JSON.stringify(small.name)}];`),
+              );
+          });
+        });
+      },
+    };
+    const config = appConfig(context);
+    config.plugins?.push(namer);
+    const build = await compile(config);
+    const placed = await placements(build);
+    if (bundler().rspack) {
+      expect(build.warnings).toEqual([
+        expect.stringMatching(
+          /PackwiseInlineAssetsPlugin: removing an inlined file .* media\/small\.[0-9a-f]{8}\.png inlined where referenced so, and kept as files/,
+        ),
+      ]);
+      expect(placed['small.png']).toBe(
+        'inlined: true, copies: ' + emittedCopies(build, 'small.png').join(''),
+      );
+      expect(build.text('names.js')).toContain(emittedCopies(build, 'small.png')[0]);
+    } else {
+      expect(build.warnings).toEqual([]);
+      expect(placed['small.png']).toBe('inlined');
+    }
   });
 
   it('leaves files that a user rule handles to that rule, with one warning', async () => {
