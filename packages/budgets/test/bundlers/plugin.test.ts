@@ -1,6 +1,6 @@
 import { compressedSize, formatBytes } from '@packwise/core';
 import type { Encoding } from '@packwise/core';
-import type { WebpackPluginInstance } from 'webpack';
+import type { Configuration, WebpackPluginInstance } from 'webpack';
 import { bundler, compile } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import { readModelFromHtml } from '@packwise/report';
@@ -91,6 +91,31 @@ describe(`BudgetsPlugin on ${bundler().name} ${bundler().version}`, () => {
       ]);
     }
   });
+
+  (bundler().rspack ? it : it.skip)(
+    'Rspack’s native CSS and asset/inline modules: the CSS file’s largest module is its stylesheet',
+    async () => {
+      const result = await compile({
+        ...routesConfig([]),
+        ...(bundler().name === 'rspack-1' ? { experiments: { css: true } } : {}),
+        module: {
+          rules: [
+            { test: /\.css$/, type: 'css/auto' },
+            { test: /\.svg$/, type: 'asset/inline' },
+          ],
+        },
+        plugins: [
+          new (bundler().exports.HtmlRspackPlugin)(),
+          new BudgetsPlugin({ budgets: [{ path: '*.css', limit: 1 }] }),
+        ],
+      } as Configuration);
+      expect(messages(result.errors)).toEqual([
+        expect.stringMatching(
+          /budget "\*\.css": main\.[0-9a-f]+\.css is .* Largest modules: \.\/src\/style\.css \(\d+ B\)$/,
+        ),
+      ]);
+    },
+  );
 
   describe('route, entry and first-load budgets on the lazy-route app', () => {
     it('a route budget counts the lazy route’s own file, and fails one byte under it', async () => {
