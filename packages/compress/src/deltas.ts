@@ -61,7 +61,7 @@ export async function deltasOf(
     const item = cache.getItemCache(`dcz|${own}|${hash}|${level}`, null);
     const { output } = await throughCaches(
       item,
-      disk && { cache: disk, key: () => DiskCache.key(['dcz', hash, level], content) },
+      disk && { cache: disk, key: () => DiskCache.key(['dcz', hash, level], own) },
       () => limit(() => compressDcz(content, dictionary, { level })),
     );
     const file = `${candidate.name}.${hash.slice(0, 8)}.dcz`;

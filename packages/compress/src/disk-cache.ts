@@ -30,7 +30,7 @@ export interface DiskCacheCounts {
  */
 export class DiskCache {
   private counts: DiskCacheCounts = { read: 0, written: 0, corrupt: 0, failed: 0 };
-  /** The entries used by this and the previous pass: a rebuild gets the very same Buffer (webpack skips its write). */
+  /** The entries this and the previous compilation used: a rebuild gets the very same Buffer (no rewrite). */
   private current = new Map<string, Buffer>();
   private previous = new Map<string, Buffer>();
   private ready?: Promise<unknown>;
@@ -42,9 +42,9 @@ export class DiskCache {
     readonly maxSize: number,
   ) {}
 
-  /** The key of an output: the input's content hash and every setting that changes the output. */
-  static key(parts: unknown[], input: Buffer): string {
-    return digestOf([FORMAT, ...parts, sha256(input).toString('hex')]);
+  /** The key of an output: the input's SHA-256 (hex) and every setting that changes the output. */
+  static key(parts: unknown[], inputHash: string): string {
+    return digestOf([FORMAT, ...parts, inputHash]);
   }
 
   /** A new compilation: entries the one before did not use leave memory. */

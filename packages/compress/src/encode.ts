@@ -1,4 +1,5 @@
 import type { Compilation, sources } from 'webpack';
+import { sha256 } from '@packwise/core';
 import type { Limiter } from '@packwise/core';
 import type { Algorithm } from './algorithms';
 import { DiskCache } from './disk-cache';
@@ -72,7 +73,9 @@ export async function encodeAll(
       // asset as a new source object whose lazy etag would never match.
       const etag = cache.getLazyHashedEtag(candidate.source).toString();
       let content: Buffer | undefined;
+      let hash: string | undefined;
       const input = () => (content ??= bufferOf(candidate.source));
+      const inputHash = () => (hash ??= sha256(input()).toString('hex'));
       const outputs = await Promise.all(
         algorithms.map(async (algorithm) => {
           const item = cache.getItemCache(
@@ -84,7 +87,7 @@ export async function encodeAll(
               item,
               disk && {
                 cache: disk,
-                key: () => DiskCache.key([algorithm.name, algorithm.settings], input()),
+                key: () => DiskCache.key([algorithm.name, algorithm.settings], inputHash()),
               },
               () => limit(() => algorithm.compress(input())),
             );

@@ -1,12 +1,13 @@
 import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { sha256 } from '@packwise/core';
 import { makeTempDir } from '@packwise/test-utils';
 import { DiskCache } from '../src/disk-cache';
 
 // The disk cache's store on its own: entries, their checksum, and least-recently-used eviction (the times are
 // set by hand, so nothing here depends on how fast the machine is).
 
-const key = (text: string) => DiskCache.key(['test'], Buffer.from(text));
+const key = (text: string) => DiskCache.key(['test'], sha256(Buffer.from(text)).toString('hex'));
 const entry = (cache: DiskCache, text: string) => path.join(cache.directory, `${key(text)}.bin`);
 const at = (file: string, seconds: number) =>
   utimes(file, new Date(seconds * 1000), new Date(seconds * 1000));
