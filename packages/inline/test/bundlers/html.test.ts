@@ -5,6 +5,7 @@ import { parse } from 'node-html-parser';
 import type { HTMLElement } from 'node-html-parser';
 import { bundler, compile, launchChromium, serveDirectory } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
+import { InlineHtmlPlugin } from '@packwise/inline';
 import { appConfig, makeApp, pageGenerators } from './app';
 import type { PageGenerator } from './app';
 
@@ -177,3 +178,23 @@ it(`a page without a hash in the policy is blocked (the check above can fail) on
     await server.close();
   }
 }, 120_000);
+
+it(`without a page generator in plugins: ${bundler().rspack ? 'one warning naming HtmlRspackPlugin' : 'the missing html-webpack-plugin error'}`, async () => {
+  // The app lives outside the repository: html-webpack-plugin does not resolve from its context.
+  const config = appConfig(await makeApp());
+  config.plugins?.push(new InlineHtmlPlugin({ csp: true }));
+  const build = await compile(config);
+  const problems = { errors: build.errors, warnings: build.warnings.map((warning) => warning.trim()) };
+  expect(problems).toEqual(
+    bundler().rspack
+      ? {
+          errors: [],
+          warnings: [
+            expect.stringMatching(
+              /PackwiseInlineHtmlPlugin: no page came from HtmlRspackPlugin: add `new HtmlRspackPlugin\(\)` to `plugins`\.$/,
+            ),
+          ],
+        }
+      : { errors: [expect.stringContaining('html-webpack-plugin was not found')], warnings: [] },
+  );
+});
