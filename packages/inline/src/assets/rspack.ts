@@ -14,7 +14,12 @@ import type { Conflict } from './rules';
  * taken here instead, before minification, on the chunks' JS and CSS as rendered: a file whose `data:` URI
  * fits `maxSize` and every referencing chunk's budget has each reference to it replaced by the URI, and the
  * file is deleted once nothing names it.
+ *
+ * The files are recognised by `info.sourceFilename` and the plugin's tests, not through their modules: an
+ * asset that only CSS uses is built inside css-loader's `importModule` and is not in `compilation.modules`.
  */
+
+/** A file the plugin's rules emitted, with what the budget needs. */
 interface EmittedAsset extends Placement<string> {
   /** The emitted file. */
   file: string;
