@@ -95,6 +95,22 @@ describe(`the report of a ${name} ${version} build with concatenated modules`, (
     expect(model.duplicates).toEqual([]);
   });
 
+  it('packwise report exits 2 with one line on stats without chunks (Rspack 2’s toJson()), else writes the page', async () => {
+    const cwd = await makeTempDir('packwise-report-bundlers-');
+    await writeFile(path.join(cwd, 'default.json'), JSON.stringify(build.stats.toJson()));
+    const result = await runReport(['--stats', 'default.json', '--dir', build.outputDir], cwd);
+    if (name === 'rspack') {
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'packwise report: --stats default.json has no chunks: save it with stats.toJson(RSPACK_STATS_OPTIONS)\n',
+      });
+    } else {
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    }
+  });
+
   it('packwise report warns about stats that hide the modules inside concatenated modules', async () => {
     const cwd = await makeTempDir('packwise-report-bundlers-');
     const hidingStats = build.stats.toJson(STATS_OPTIONS) as StatsLike;
