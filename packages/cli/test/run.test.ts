@@ -129,7 +129,10 @@ describe('packwise inspect', () => {
       await packwise(['inspect', '--config', 'missing.config.js']),
       /^packwise: .*missing\.config\.js/,
     );
-    expectOneLine(await packwise(['inspect']), /^packwise: no webpack\.config\.js, \.cjs or \.mjs in /);
+    expectOneLine(
+      await packwise(['inspect']),
+      /^packwise: no webpack\.config\.js or rspack\.config\.js \(\.cjs, \.mjs\) in /,
+    );
   });
 });
 
