@@ -18,18 +18,26 @@ const idOf = (args: string) => {
   }
 };
 
+/** A range of a file's code to replace (`end` exclusive) and what goes there. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /**
- * The JS of one chunk with the planned chunks of every `import()` in name order, where they already stood.
- * Rspack's split chunks insert chunks into a group in an order that follows their sizes, and its chunk groups
- * cannot be reordered from JavaScript (webpack's can: the plugin sorts them there), so an upgrade would
- * reorder a parent's `Promise.all([...])` and rename it. Undefined when nothing moves.
+ * The edits that put the planned chunks of every `import()` in one chunk's JS in name order, where they already
+ * stood. Rspack's split chunks insert chunks into a group in an order that follows their sizes, and its chunk
+ * groups cannot be reordered from JavaScript (webpack's can: the plugin sorts them there), so an upgrade would
+ * reorder a parent's `Promise.all([...])` and rename it.
  */
-export function orderEnsureCalls(code: string, nameOfId: ReadonlyMap<string, string>): string | undefined {
-  let changed = false;
-  const result = code.replace(ENSURE_ALL, (whole: string, comment: string | undefined, list: string) => {
-    const calls = [...list.matchAll(ENSURE_ONE)].map((match) => ({
-      text: match[0],
-      name: nameOfId.get(idOf(match[1] ?? '')),
+export function ensureCallEdits(code: string, nameOfId: ReadonlyMap<string, string>): Edit[] {
+  const edits: Edit[] = [];
+  for (const match of code.matchAll(ENSURE_ALL)) {
+    const [whole, comment, list = ''] = match;
+    const calls = [...list.matchAll(ENSURE_ONE)].map((call) => ({
+      text: call[0],
+      name: nameOfId.get(idOf(call[1] ?? '')),
     }));
     const places = calls.flatMap((call, index) => (call.name === undefined ? [] : [index]));
     const sorted = places
@@ -37,11 +45,28 @@ export function orderEnsureCalls(code: string, nameOfId: ReadonlyMap<string, str
       .sort((a, b) => ((a.name as string) < (b.name as string) ? -1 : 1));
     const ordered = [...calls];
     places.forEach((index, n) => (ordered[index] = sorted[n]!));
-    if (ordered.every((call, index) => call === calls[index])) return whole;
-    changed = true;
-    return `Promise.all(${comment ?? ''}[${ordered.map((call) => call.text).join(', ')}])`;
-  });
-  return changed ? result : undefined;
+    if (ordered.every((call, index) => call === calls[index])) continue;
+    const start = match.index ?? 0;
+    edits.push({
+      start,
+      end: start + whole.length,
+      text: `Promise.all(${comment ?? ''}[${ordered.map((call) => call.text).join(', ')}])`,
+    });
+  }
+  return edits;
+}
+
+/** `ensureCallEdits` applied to a string; undefined when nothing moves. */
+export function orderEnsureCalls(code: string, nameOfId: ReadonlyMap<string, string>): string | undefined {
+  const edits = ensureCallEdits(code, nameOfId);
+  if (edits.length === 0) return undefined;
+  let result = '';
+  let at = 0;
+  for (const edit of edits) {
+    result += code.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return result + code.slice(at);
 }
 
 /**
@@ -53,14 +78,18 @@ export function orderPlannedChunksInAssets(compilation: Compilation, names: Read
   for (const chunk of compilation.chunks)
     if (chunk.name && names.has(chunk.name) && chunk.id !== null) nameOfId.set(String(chunk.id), chunk.name);
   if (nameOfId.size < 2) return;
-  const { RawSource } = compilation.compiler.webpack.sources;
+  const { ReplaceSource } = compilation.compiler.webpack.sources;
   for (const chunk of compilation.chunks) {
     for (const file of chunk.files) {
       if (!/\.[cm]?js(?:$|\?)/.test(file)) continue;
       const asset = compilation.getAsset(file);
       if (!asset) continue;
-      const ordered = orderEnsureCalls(asset.source.source().toString(), nameOfId);
-      if (ordered !== undefined) compilation.updateAsset(file, new RawSource(ordered));
+      const edits = ensureCallEdits(asset.source.source().toString(), nameOfId);
+      if (edits.length === 0) continue;
+      // A ReplaceSource keeps the file's source map right.
+      const source = new ReplaceSource(asset.source);
+      for (const { start, end, text } of edits) source.replace(start, end - 1, text);
+      compilation.updateAsset(file, source);
     }
   }
 }
