@@ -102,7 +102,13 @@ async function benchConfig(fixture, { name, file, transform, bundler }) {
   const work = path.join(appDir, '.bench', name);
   const srcDir = path.join(work, 'src');
   const out = (step) => path.join(outRoot, fixture.name, name, step);
-  const build = (env) => buildOnce({ configFile: file, transform, env, upgradedPackages, bundler });
+  // On Rspack @packwise/compress keeps a disk cache of its own (by default in the app's node_modules/.cache when
+  // the build has no cache directory): a cold build starts without it, as without any other cache.
+  const compressCache = path.join(appDir, 'node_modules/.cache/packwise-compress');
+  const build = async (env) => {
+    if (!env.cacheDir) await rm(compressCache, { recursive: true, force: true });
+    return buildOnce({ configFile: file, transform, env, upgradedPackages, bundler });
+  };
   await rm(work, { recursive: true, force: true });
   await rm(path.join(outRoot, fixture.name, name), { recursive: true, force: true });
   await cp(path.join(appDir, 'src'), srcDir, { recursive: true });
