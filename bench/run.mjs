@@ -102,11 +102,14 @@ async function benchConfig(fixture, { name, file, transform, bundler }) {
   const work = path.join(appDir, '.bench', name);
   const srcDir = path.join(work, 'src');
   const out = (step) => path.join(outRoot, fixture.name, name, step);
-  // On Rspack @packwise/compress keeps a disk cache of its own (by default in the app's node_modules/.cache when
-  // the build has no cache directory): a cold build starts without it, as without any other cache.
-  const compressCache = path.join(appDir, 'node_modules/.cache/packwise-compress');
+  // On Rspack, whose getCache is memory-only, @packwise/compress keeps a disk cache of its own and budgets the
+  // configs it validated, in the app's node_modules/.cache (compress's beside a cache directory when there is
+  // one): a cold build starts without them, as without any other cache.
+  const ownCaches = ['packwise-compress', 'packwise-budgets'].map((name) =>
+    path.join(appDir, 'node_modules/.cache', name),
+  );
   const build = async (env) => {
-    if (!env.cacheDir) await rm(compressCache, { recursive: true, force: true });
+    if (!env.cacheDir) await Promise.all(ownCaches.map((dir) => rm(dir, { recursive: true, force: true })));
     return buildOnce({ configFile: file, transform, env, upgradedPackages, bundler });
   };
   await rm(work, { recursive: true, force: true });

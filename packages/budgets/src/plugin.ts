@@ -6,6 +6,7 @@ import { assetSources, entryFiles, largestModules, returningSources } from './co
 import { loadConfig, resolveConfig, UsageError } from './config';
 import { pluginSchema } from './config-schema';
 import { evaluateBudgets } from './evaluate';
+import { KnownValidConfigs } from './known-valid';
 import { filesLine, returningSummary } from './format/summary';
 import { htmlReport } from './html-report';
 import { countsZstd, measureAll } from './measure';
@@ -76,10 +77,6 @@ function describe(result: BudgetResult): string {
   );
 }
 
-/** The cache item with the digests of configs that passed the schema, and how many it keeps. */
-const KNOWN_VALID = 'known-valid';
-const KEEP_KNOWN = 8;
-
 /** Fails (or warns about) a build whose assets, entries or first page load (HTML page included) are over their size budgets. */
 export class BudgetsPlugin {
   private readonly options: BudgetsPluginOptions;
@@ -119,16 +116,15 @@ export class BudgetsPlugin {
 
   /** The config file, its schema skipped when the same config passed it in an earlier build. */
   private async loadRemembered(compilation: Compilation): Promise<ResolvedConfig> {
-    const cache = compilation.getCache(`${PLUGIN_NAME}/config`);
-    const known = ((await cache.getPromise<string[]>(KNOWN_VALID, null)) ?? []).slice(-KEEP_KNOWN);
+    const remembered = new KnownValidConfigs(compilation);
+    const known = await remembered.load();
     const config = await loadConfig(
       compilation.compiler.context,
       this.options.config,
       undefined,
       new Set(known),
     );
-    if (config.digest && !known.includes(config.digest))
-      await cache.storePromise(KNOWN_VALID, null, [...known, config.digest].slice(-KEEP_KNOWN));
+    if (config.digest) await remembered.add(known, config.digest);
     return config;
   }
 
