@@ -1,5 +1,5 @@
 import type { Configuration } from 'webpack';
-import { compile, launchChromium, repoRoot, serveDirectory } from '@packwise/test-utils';
+import { compile, launchChromium, repoRoot, serveDirectory, watchProblems } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 
 // The example app as bench/configs/inline.cjs builds it: runtime and CSS inlined, a CSP meta tag from the
@@ -29,19 +29,7 @@ describe('the example app with runtime and CSS inlined under a strict CSP, in he
     const chromium = await launchChromium();
     try {
       const page = await chromium.browser.newPage();
-      const problems: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning')
-          problems.push(`console: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-      // A string, so it runs in the page without DOM types here.
-      await page.addInitScript({
-        content:
-          "document.addEventListener('securitypolicyviolation', (event) => " +
-          'console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));',
-      });
+      const problems = await watchProblems(page);
 
       await page.goto(`${server.url}/`);
       await page.getByText('Acme Dashboard').first().waitFor({ timeout: 30_000 });

@@ -1,5 +1,5 @@
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** Debian's chromium; browser downloads do not work on these machines. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,4 +26,26 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
     browser,
     close: () => browser.close(),
   };
+}
+
+/**
+ * Collects what goes wrong on `page` from now on: console errors and warnings, uncaught errors, failed requests
+ * and Content-Security-Policy violations (reported by the page itself, as `CSP violation: <directive> <URI>`).
+ * Call it before `page.goto`; the returned list fills as the page runs.
+ */
+export async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  // A string, so it runs in the page without DOM types here.
+  await page.addInitScript({
+    content:
+      "document.addEventListener('securitypolicyviolation', (event) => " +
+      'console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));',
+  });
+  return problems;
 }

@@ -9,7 +9,7 @@ export { readOutputFiles, normalisePaths } from './output';
 export { fixturePath, makeTempDir, repoRoot, toPosix } from './paths';
 export { serveDirectory } from './serve';
 export type { StaticServer } from './serve';
-export { launchChromium, CHROMIUM } from './browser';
+export { launchChromium, watchProblems, CHROMIUM } from './browser';
 export { recordNetwork } from './network';
 export type { NetworkResponse } from './network';
 export { visitTwice } from './returning-visit';

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import type { HTMLElement } from 'node-html-parser';
-import { bundler, compile, launchChromium, serveDirectory } from '@packwise/test-utils';
+import { bundler, compile, launchChromium, serveDirectory, watchProblems } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import { InlineHtmlPlugin } from '@packwise/inline';
 import { appConfig, makeApp, pageGenerators } from './app';
@@ -40,18 +40,7 @@ async function openPage(build: BuildResult): Promise<PageRun> {
   const chromium = await launchChromium();
   try {
     const page = await chromium.browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-    await page.addInitScript({
-      content:
-        "document.addEventListener('securitypolicyviolation', (event) => " +
-        'console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));',
-    });
+    const problems = await watchProblems(page);
     await page.goto(`${server.url}/`);
     await page.getByText('app ran').waitFor({ timeout: 30_000 });
     const status = (await page.locator('#status').textContent()) ?? '';
@@ -160,18 +149,12 @@ it(`a page without a hash in the policy is blocked (the check above can fail) on
   const chromium = await launchChromium();
   try {
     const page = await chromium.browser.newPage();
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (message.text().startsWith('CSP violation')) violations.push(message.text());
-    });
-    await page.addInitScript({
-      content:
-        "document.addEventListener('securitypolicyviolation', (event) => " +
-        'console.error(`CSP violation: ${event.violatedDirective}`));',
-    });
+    const problems = await watchProblems(page);
     await page.goto(`${server.url}/`);
     await page.waitForLoadState('load');
-    expect(violations).toEqual(expect.arrayContaining(['CSP violation: script-src-elem']));
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^console: CSP violation: script-src-elem /)]),
+    );
     expect(await page.locator('#status').textContent()).toBe('waiting');
   } finally {
     await chromium.close();

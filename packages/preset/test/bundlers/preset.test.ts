@@ -1,7 +1,14 @@
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import type { Configuration, RuleSetRule } from 'webpack';
-import { bundler, compile, fixturePath, launchChromium, serveDirectory } from '@packwise/test-utils';
+import {
+  bundler,
+  compile,
+  fixturePath,
+  launchChromium,
+  serveDirectory,
+  watchProblems,
+} from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import { inspect, withPackwise } from '@packwise/preset';
 import type { PackwiseOptions } from '@packwise/preset';
@@ -78,14 +85,12 @@ describe(`@packwise/preset on ${current.name} ${current.version}`, () => {
     ).toEqual(expect.arrayContaining(['main.js']));
   });
 
-  it('renders every route in Chromium without a page error', async () => {
+  it('renders every route in Chromium without an error, warning, failed request or CSP violation', async () => {
     const server = await serveDirectory(build.outputDir);
     const chromium = await launchChromium();
     try {
       const page = await chromium.browser.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      const problems = await watchProblems(page);
       const seen: Record<string, string> = {};
       for (const [route, title] of Object.entries({
         '/': 'Overview',
