@@ -1,54 +1,14 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Configuration } from 'webpack';
 import { DCZ_MAGIC, decodeDcz, sha256 } from '@packwise/core';
 import { compile, makeTempDir } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import { CompressPlugin } from '@packwise/compress';
 import type { CompressPluginOptions, Manifest } from '@packwise/compress';
+import { appConfig, deltasIn, mainOf, settingsOf, writeApp } from './dictionary-app';
 
 // Real builds of a small app in two or more versions: version N is built with version N-1's output as
 // `previous` (or with the plugin's own history), and its deltas must decode against the old files.
-
-const sharedCode = Array.from(
-  { length: 300 },
-  (_, i) => `export function helper${i}(value) { return value * ${i} + ${JSON.stringify(`label ${i}`)}; }`,
-).join('\n');
-
-/** An app whose `main` entry changes with `edit`, and a lazy `settings` chunk that never does. */
-async function writeApp(context: string, edit: string): Promise<void> {
-  await mkdir(path.join(context, 'src'), { recursive: true });
-  await writeFile(
-    path.join(context, 'src/shared.js'),
-    `${sharedCode}\nexport const edition = ${JSON.stringify(edit)};\n`,
-  );
-  await writeFile(
-    path.join(context, 'src/index.js'),
-    `import * as shared from './shared.js';\nconsole.log(shared.edition, shared.helper7(3));\n` +
-      `document.body.onclick = () => import(/* webpackChunkName: "settings" */ './settings.js').then((m) => m.open());\n`,
-  );
-  await writeFile(
-    path.join(context, 'src/settings.js'),
-    `export function open() { console.log(${JSON.stringify('settings '.repeat(200))}); }\n`,
-  );
-}
-
-function appConfig(context: string, outputDir: string, options: CompressPluginOptions): Configuration {
-  return {
-    mode: 'production',
-    context,
-    entry: { main: './src/index.js' },
-    output: {
-      path: outputDir,
-      publicPath: '/',
-      filename: '[name].[contenthash:8].js',
-      chunkFilename: '[name].[contenthash:8].js',
-    },
-    optimization: { minimize: false },
-    infrastructureLogging: { level: 'error' },
-    plugins: [new CompressPlugin({ threshold: 0, ...options })],
-  };
-}
 
 async function buildVersion(
   context: string,
@@ -59,15 +19,6 @@ async function buildVersion(
   const outputDir = await makeTempDir('packwise-dict-out-');
   return compile(appConfig(context, outputDir, options), { outputDir });
 }
-
-const mainOf = (result: BuildResult) =>
-  [...result.files.keys()].find((name) => /^main\.[0-9a-f]{8}\.js$/.test(name)) as string;
-function settingsOf(result: BuildResult): string {
-  const name = [...result.files.keys()].find((file) => /^settings\.[0-9a-f]{8}\.js$/.test(file));
-  if (!name) throw new Error(`no settings chunk in ${[...result.files.keys()].join(', ')}`);
-  return name;
-}
-const deltasIn = (result: BuildResult) => [...result.files.keys()].filter((name) => name.endsWith('.dcz'));
 
 describe('dictionaries: deltas against the previous version', () => {
   let context: string;

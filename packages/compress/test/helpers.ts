@@ -1,6 +1,6 @@
 import { cp, readdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import type { Configuration } from 'webpack';
+import type { Configuration, StatsAsset } from 'webpack';
 import { decompress, fixturePath, makeTempDir } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import { PLUGIN_NAME } from '@packwise/compress';
@@ -108,4 +108,17 @@ export async function copyCompressFixture(): Promise<FixtureCopy> {
   const aMinuteAgo = new Date(Date.now() - 60_000);
   for (const file of await readdir(src(''))) await utimes(src(file), aMinuteAgo, aMinuteAgo);
   return { root, context, src };
+}
+
+/** The stats' assets by name, with those webpack lists under their original's `related`. */
+export function statsAssets(result: BuildResult): Map<string, StatsAsset> {
+  const assets = new Map<string, StatsAsset>();
+  const add = (list: StatsAsset[] = []) => {
+    for (const asset of list) {
+      assets.set(asset.name, asset);
+      add(asset.related as StatsAsset[] | undefined);
+    }
+  };
+  add(result.stats.toJson({ all: false, assets: true, cachedAssets: true, relatedAssets: true }).assets);
+  return assets;
 }

@@ -1,53 +1,14 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Configuration, StatsAsset } from 'webpack';
+import { readdir } from 'node:fs/promises';
 import { decodeDcz, sha256 } from '@packwise/core';
 import { bundler, compile, makeTempDir } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
-import { CompressPlugin, PLUGIN_NAME } from '@packwise/compress';
+import { PLUGIN_NAME } from '@packwise/compress';
 import type { CompressPluginOptions, Manifest } from '@packwise/compress';
+import { appConfig, deltasIn, mainOf, settingsOf, writeApp } from '../dictionary-app';
+import { statsAssets } from '../helpers';
 
 // Dictionary deltas (RFC 9842 dcz) on webpack 5 and both Rspacks: version N built against version N-1's output
 // or the plugin's history; the deltas decode against the old files, and a new process takes them from disk.
-
-const shared = Array.from(
-  { length: 300 },
-  (_, i) => `export function helper${i}(v) { return v * ${i} + "label ${i}"; }`,
-);
-
-async function writeApp(context: string, edit: string): Promise<void> {
-  await mkdir(path.join(context, 'src'), { recursive: true });
-  await writeFile(
-    path.join(context, 'src/shared.js'),
-    `${shared.join('\n')}\nexport const edition = ${JSON.stringify(edit)};\n`,
-  );
-  await writeFile(
-    path.join(context, 'src/index.js'),
-    `import * as shared from './shared.js';\nconsole.log(shared.edition, shared.helper7(3));\n` +
-      `document.body.onclick = () => import(/* webpackChunkName: "settings" */ './settings.js').then((m) => m.open());\n`,
-  );
-  await writeFile(
-    path.join(context, 'src/settings.js'),
-    `export function open() { console.log(${JSON.stringify('settings '.repeat(200))}); }\n`,
-  );
-}
-
-function appConfig(context: string, outputDir: string, options: CompressPluginOptions): Configuration {
-  return {
-    mode: 'production',
-    context,
-    entry: { main: './src/index.js' },
-    output: {
-      path: outputDir,
-      publicPath: '/',
-      filename: '[name].[contenthash:8].js',
-      chunkFilename: '[name].[contenthash:8].js',
-    },
-    optimization: { minimize: false },
-    infrastructureLogging: { level: 'error' },
-    plugins: [new CompressPlugin({ threshold: 0, diskCache: false, ...options })],
-  };
-}
 
 async function buildVersion(
   context: string,
@@ -61,26 +22,7 @@ async function buildVersion(
   return result;
 }
 
-const mainOf = (result: BuildResult) =>
-  [...result.files.keys()].find((name) => /^main\.[0-9a-f]{8}\.js$/.test(name)) as string;
-const settingsOf = (result: BuildResult) =>
-  [...result.files.keys()].find((name) => /^settings\.[0-9a-f]{8}\.js$/.test(name)) as string;
-const deltasIn = (result: BuildResult) =>
-  [...result.files.keys()].filter((name) => name.endsWith('.dcz')).sort();
 const hex8 = (content: Buffer) => sha256(content).toString('hex').slice(0, 8);
-
-/** The stats' assets by name, with those webpack lists under their original's `related`. */
-function statsAssets(result: BuildResult): Map<string, StatsAsset> {
-  const assets = new Map<string, StatsAsset>();
-  const add = (list: StatsAsset[] = []) => {
-    for (const asset of list) {
-      assets.set(asset.name, asset);
-      add(asset.related as StatsAsset[] | undefined);
-    }
-  };
-  add(result.stats.toJson({ all: false, assets: true, cachedAssets: true, relatedAssets: true }).assets);
-  return assets;
-}
 
 describe(`dictionaries on ${bundler().name} ${bundler().version}`, () => {
   let context: string;

@@ -1,11 +1,10 @@
 import zlib from 'node:zlib';
-import type { StatsAsset } from 'webpack';
 import { loadZstd } from '@packwise/core';
 import { bundler, compile } from '@packwise/test-utils';
 import type { BuildResult } from '@packwise/test-utils';
 import { CompressPlugin } from '@packwise/compress';
 import type { CompressPluginOptions, Manifest } from '@packwise/compress';
-import { compressConfig, compressibleOriginals } from '../helpers';
+import { compressConfig, compressibleOriginals, statsAssets } from '../helpers';
 
 // Every encoding on webpack 5 and both Rspacks: each file decodes to exactly the original's bytes, and the
 // stats and the manifest say what was written.
@@ -43,19 +42,6 @@ const everything: CompressPluginOptions = {
 
 async function build(options: CompressPluginOptions): Promise<BuildResult> {
   return compile(compressConfig({ plugins: [new CompressPlugin(options)] }));
-}
-
-/** The stats' assets by name, with those webpack lists under their original's `related`. */
-function statsAssets(result: BuildResult): Map<string, StatsAsset> {
-  const assets = new Map<string, StatsAsset>();
-  const add = (list: StatsAsset[] = []) => {
-    for (const asset of list) {
-      assets.set(asset.name, asset);
-      add(asset.related as StatsAsset[] | undefined);
-    }
-  };
-  add(result.stats.toJson({ all: false, assets: true, cachedAssets: true, relatedAssets: true }).assets);
-  return assets;
 }
 
 describe(`every encoding on ${bundler().name} ${bundler().version}`, () => {
