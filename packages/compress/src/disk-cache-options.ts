@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Compiler } from 'webpack';
-import { isRspack, parseBytes } from '@packwise/core';
+import { isRspack, parseBytes, rspackPersistentCacheDirectory } from '@packwise/core';
 import type { ByteSize } from '@packwise/core';
 import { DiskCache } from './disk-cache';
 
@@ -23,30 +23,11 @@ export type DiskCacheOption = 'auto' | boolean | DiskCacheOptions;
 export const DEFAULT_DISK_CACHE_SIZE = 256 * 2 ** 20;
 export const DEFAULT_DISK_CACHE_DIRECTORY = 'node_modules/.cache/packwise-compress';
 
-interface RspackPersistentCache {
-  type?: string;
-  storage?: { directory?: string };
-}
-
-/** Rspack's persistent cache folder, when that cache is on (`cache` in 2.x, `experiments.cache` in 1.x). */
-function rspackCacheDirectory(compiler: Compiler): string | undefined {
-  const options = compiler.options as unknown as {
-    cache?: unknown;
-    experiments?: { cache?: unknown };
-  };
-  for (const cache of [options.cache, options.experiments?.cache]) {
-    const persistent = cache as RspackPersistentCache | undefined;
-    if (persistent && typeof persistent === 'object' && persistent.type === 'persistent')
-      return persistent.storage?.directory ?? path.join(compiler.context, 'node_modules/.cache/rspack');
-  }
-  return undefined;
-}
-
 /** The disk cache this compiler uses, or undefined when the option leaves it off for this bundler. */
 export function createDiskCache(option: DiskCacheOption, compiler: Compiler): DiskCache | undefined {
   if (option === false || (option === 'auto' && !isRspack(compiler))) return undefined;
   const { directory, maxSize } = typeof option === 'object' ? option : {};
-  const rspack = rspackCacheDirectory(compiler);
+  const rspack = rspackPersistentCacheDirectory(compiler);
   let folder = path.join(compiler.context, DEFAULT_DISK_CACHE_DIRECTORY);
   if (directory) folder = path.resolve(compiler.context, directory);
   // Beside Rspack's folder, not in it: Rspack 1.7 removes what it did not write there when the compiler closes.

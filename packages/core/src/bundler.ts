@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Compilation, Compiler } from 'webpack';
 
 /** The bundler running a plugin: webpack 5, or Rspack (1.x or 2.x), which runs webpack-style plugins. */
@@ -43,4 +44,24 @@ export function warnUnsupported(
   compilation.warnings.push(
     new WebpackError(`${plugin}: ${feature} does not work on ${name} ${version}; ${instead}.`),
   );
+}
+
+interface RspackPersistentCache {
+  type?: string;
+  storage?: { directory?: string };
+}
+
+/**
+ * Rspack's persistent cache folder when that cache is on (`cache` in 2.x, `experiments.cache` in 1.x), else
+ * undefined: where plugins whose `getCache` is memory-only there keep what must outlive the process (beside it,
+ * not in it: Rspack 1.7 removes what it did not write there when the compiler closes).
+ */
+export function rspackPersistentCacheDirectory(compiler: Compiler): string | undefined {
+  const options = compiler.options as unknown as { cache?: unknown; experiments?: { cache?: unknown } };
+  for (const cache of [options.cache, options.experiments?.cache]) {
+    const persistent = cache as RspackPersistentCache | undefined;
+    if (persistent && typeof persistent === 'object' && persistent.type === 'persistent')
+      return persistent.storage?.directory ?? path.join(compiler.context, 'node_modules/.cache/rspack');
+  }
+  return undefined;
 }

@@ -15,5 +15,5 @@ export { loadZstd, zstdWindowSize, ZSTD_LEVEL, ZSTD_BROWSER_WINDOW_LOG, ZSTD_BIN
 export type { ZstdEngine, ZstdSettings } from './zstd';
 export { compressDcz, decodeDcz, sha256, DCZ_MAGIC, DCB_MAGIC } from './dictionary';
 export { withoutHash } from './names';
-export { bundlerOf, isRspack, warnUnsupported } from './bundler';
+export { bundlerOf, isRspack, rspackPersistentCacheDirectory, warnUnsupported } from './bundler';
 export type { BundlerInfo } from './bundler';
