@@ -1,6 +1,6 @@
-import type { Compilation } from 'webpack';
 import { digestOf } from '@packwise/core';
 import type { Part, Plan, PlanSettings, Route } from './plan';
+import type { PlanStore } from './plan-store';
 
 /** The cache item holding the last plan and the digest of its inputs. */
 const PLAN_ITEM = 'plan';
@@ -31,7 +31,7 @@ export function planInputsDigest(
 }
 
 /**
- * The last build's plan through webpack's cache: on a large app the planner's merges take 0.2–0.4 s, and a
+ * The last build's plan through webpack's cache (a file on Rspack: DiskPlanStore): on a large app the planner's merges take 0.2–0.4 s, and a
  * rebuild after an app edit almost always plans the same parts and routes again. Loaded in an async hook
  * before sealing (the planning hook is synchronous) and stored after sealing.
  */
@@ -39,7 +39,7 @@ export class PlanCache {
   private remembered?: RememberedPlan;
   private computed?: RememberedPlan;
 
-  constructor(private readonly cache: ReturnType<Compilation['getCache']>) {}
+  constructor(private readonly cache: PlanStore) {}
 
   async load(): Promise<void> {
     this.remembered = await this.cache.getPromise<RememberedPlan | undefined>(PLAN_ITEM, null);

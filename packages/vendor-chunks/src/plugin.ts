@@ -1,5 +1,6 @@
+import path from 'node:path';
 import type { Chunk, Compilation, Compiler, Module } from 'webpack';
-import { isRspack, validateOptions } from '@packwise/core';
+import { isRspack, rspackPersistentCacheDirectory, validateOptions } from '@packwise/core';
 import { identifierOf } from './bundler-compat';
 import { resolveFrameworkRoots } from './framework';
 import { assignStableModuleIds, assignStableModuleIdsRspack, stableModuleName } from './module-ids';
@@ -11,6 +12,7 @@ import { collectParts } from './parts';
 import type { CollectedParts } from './parts';
 import { planChunks } from './plan';
 import { PlanCache, planInputsDigest } from './plan-cache';
+import { DiskPlanStore, PLAN_DIRECTORY } from './plan-store';
 import type { Plan } from './plan';
 import { buildReport, reportLines } from './report';
 import { precomputedGroups } from './rspack-groups';
@@ -94,7 +96,14 @@ export class VendorChunksPlugin {
       for (const name of options.deprecated)
         warn(`options.${name} is deprecated and ignored: chunks follow the routes that use them; remove it`);
 
-      const planCache = new PlanCache(compilation.getCache(PLUGIN_NAME));
+      // Rspack's getCache is memory-only: with its persistent cache on, the plan goes to a file beside that
+      // cache, so that a new process reuses it as webpack's filesystem cache does.
+      const rspackCache = isRspack(compiler) ? rspackPersistentCacheDirectory(compiler) : undefined;
+      const planCache = new PlanCache(
+        rspackCache
+          ? new DiskPlanStore(path.join(path.dirname(rspackCache), PLAN_DIRECTORY))
+          : compilation.getCache(PLUGIN_NAME),
+      );
       compilation.hooks.finishModules.tapPromise(PLUGIN_NAME, () => planCache.load());
       compilation.hooks.afterSeal.tapPromise(PLUGIN_NAME, () => planCache.store());
 
