@@ -98,7 +98,7 @@ export class VendorChunksPlugin {
 
       // Rspack's getCache is memory-only: with its persistent cache on, the plan goes to a file beside that
       // cache, so that a new process reuses it as webpack's filesystem cache does.
-      const rspackCache = isRspack(compiler) ? rspackPersistentCacheDirectory(compiler) : undefined;
+      const rspackCache = rspack ? rspackPersistentCacheDirectory(compiler) : undefined;
       const planCache = new PlanCache(
         rspackCache
           ? new DiskPlanStore(path.join(path.dirname(rspackCache), PLAN_DIRECTORY))
