@@ -33,6 +33,18 @@ export async function createCompiler(
   return { compiler, outputDir };
 }
 
+/**
+ * A problem's message without terminal decoration: where colours are on (`CI=true` turns them on), Rspack renders
+ * each diagnostic with ANSI codes, a leading `⚠`/`×` and a trailing newline; webpack and Rspack without colours
+ * give the bare message.
+ */
+const plainMessage = (message: string) =>
+  message
+    // eslint-disable-next-line no-control-regex -- the escape character is what is removed
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(/^\s*[×⚠]\s+/, '')
+    .replace(/\n+$/, '');
+
 /** Collects what a finished build emitted and reported. */
 export async function collectBuild(stats: Stats, outputDir: string): Promise<BuildResult> {
   const replacements = {
@@ -42,7 +54,7 @@ export async function collectBuild(stats: Stats, outputDir: string): Promise<Bui
   };
   const json = stats.toJson({ all: false, errors: true, warnings: true, errorDetails: false });
   const messages = (list: { message: string }[] = []) =>
-    list.map((problem) => normalisePaths(problem.message, replacements));
+    list.map((problem) => normalisePaths(plainMessage(problem.message), replacements));
   const files = await readOutputFiles(outputDir);
   const read = (name: string): Buffer => {
     const content = files.get(name);
